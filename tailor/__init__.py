@@ -1,0 +1,1 @@
+"""tailor: offline, explainable resume checking and tailoring for care-manager jobs."""

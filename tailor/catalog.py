@@ -1,0 +1,239 @@
+"""Keyword catalog and career ladder: YAML files → a strictly validated Catalog."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+
+from tailor.errors import CatalogError
+from tailor.models import Catalog, Category, Keyword, Level, Section, Weight
+from tailor.resources import data_dir
+
+LEVELS_FILE = "levels.yaml"
+MAX_CATALOG_BYTES = 2_000_000
+
+_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Ident = Annotated[StrictStr, Field(pattern=_ID, max_length=80)]
+Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+Phrase = Annotated[StrictStr, Field(min_length=1, max_length=120)]
+
+DEFAULT_SECTION: dict[Category, Section] = {
+    Category.CREDENTIAL: Section.CERTIFICATIONS,
+    Category.EDUCATION: Section.EDUCATION,
+    Category.TOOL: Section.SKILLS,
+}
+
+
+class _EntryModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Ident
+    term: Phrase
+    aliases: list[Phrase] = []
+    category: Category
+    weight: Weight
+    levels: Literal["all"] | Annotated[list[Ident], Field(min_length=1)]
+    source: Text
+    suggestion: Text
+    section: Section | None = None
+    group: Ident | None = None
+    match_case: StrictBool = False
+    track: Ident | None = None
+
+
+class _EntriesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entries: list[dict[str, Any]]
+
+
+class _LevelModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Ident
+    title: Phrase
+    years: Phrase
+    min_years: Annotated[StrictInt, Field(ge=0, le=60)]
+    max_years: Annotated[StrictInt, Field(ge=0, le=60)] | None
+    median_salary: Annotated[StrictInt, Field(gt=0)]
+    average_salary: Annotated[StrictInt, Field(gt=0)]
+    summary: Text
+    focus: Text
+
+
+class _LevelsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    levels: Annotated[list[dict[str, Any]], Field(min_length=1)]
+
+
+def _read_yaml(path: Path) -> Any:
+    """Parse one YAML file safely: size-capped, no anchors/aliases (no expansion bombs)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_CATALOG_BYTES:
+            raise CatalogError(f"{path}: file is {size:,} bytes; catalog files are capped at "
+                               f"{MAX_CATALOG_BYTES:,}")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: no such keyword file") from None
+    except IsADirectoryError:
+        raise CatalogError(f"{path}: is a folder, not a keyword file") from None
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise CatalogError(f"{path}: YAML anchors and aliases (*name) are not allowed")
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CatalogError(f"{path}: not valid YAML{where}: {problem}") from None
+
+
+def _describe(errors: Iterable[Any], where: str) -> list[str]:
+    out = []
+    for err in errors:
+        loc = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        value = err.get("input")
+        shown = "" if err["type"] == "missing" or isinstance(value, dict) else f" (got {value!r})"
+        out.append(f"{where}field '{loc}': {err['msg']}{shown}")
+    return out
+
+
+def _load_levels(path: Path) -> tuple[Level, ...]:
+    raw = _read_yaml(path)
+    try:
+        items = _LevelsFile.model_validate(raw).levels
+    except ValidationError as exc:
+        raise CatalogError("\n".join(_describe(exc.errors(), f"{path}: "))) from None
+    problems: list[str] = []
+    levels: list[Level] = []
+    for index, item in enumerate(items, start=1):
+        name = item.get("name", "?") if isinstance(item, dict) else "?"
+        try:
+            m = _LevelModel.model_validate(item)
+        except ValidationError as exc:
+            problems += _describe(exc.errors(), f"{path}: level {index} ('{name}'): ")
+            continue
+        if m.max_years is not None and m.max_years < m.min_years:
+            problems.append(f"{path}: level {index} ('{name}'): field 'max_years': "
+                            f"smaller than min_years")
+        levels.append(Level(**m.model_dump()))
+    names = [lvl.name for lvl in levels]
+    problems += [f"{path}: level name '{n}' is used twice" for n in sorted(set(names))
+                 if names.count(n) > 1]
+    if problems:
+        raise CatalogError("\n".join(problems))
+    return tuple(levels)
+
+
+def _load_entries(path: Path, level_names: Sequence[str]) -> list[Keyword]:
+    raw = _read_yaml(path)
+    try:
+        items = _EntriesFile.model_validate(raw).entries
+    except ValidationError as exc:
+        raise CatalogError("\n".join(_describe(exc.errors(), f"{path}: "))) from None
+    problems: list[str] = []
+    keywords: list[Keyword] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items, start=1):
+        ident = item.get("id") if isinstance(item, dict) else None
+        where = f"{path}: entry {index}" + (f" (id '{ident}')" if isinstance(ident, str) else "")
+        try:
+            m = _EntryModel.model_validate(item)
+        except ValidationError as exc:
+            problems += _describe(exc.errors(), where + ": ")
+            continue
+        if m.id in seen:
+            problems.append(f"{where}: field 'id': already used by entry {seen[m.id]}")
+        seen[m.id] = index
+        levels = tuple(level_names) if m.levels == "all" else tuple(m.levels)
+        unknown = [name for name in levels if name not in level_names]
+        if unknown:
+            problems.append(f"{where}: field 'levels': unknown level {unknown[0]!r}; "
+                            f"levels are: all, {', '.join(level_names)}")
+        if not re.search(r"\w", m.term) or any(not re.search(r"\w", a) for a in m.aliases):
+            problems.append(f"{where}: field 'aliases': every form needs a letter or digit")
+        keywords.append(Keyword(
+            id=m.id,
+            term=m.term,
+            aliases=tuple(dict.fromkeys(a for a in m.aliases if a != m.term)),
+            category=m.category,
+            weight=m.weight,
+            levels=tuple(name for name in level_names if name in levels),
+            source=" ".join(m.source.split()),
+            suggestion=" ".join(m.suggestion.split()),
+            section=m.section or DEFAULT_SECTION.get(m.category, Section.EXPERIENCE),
+            group=m.group,
+            match_case=m.match_case,
+            track=m.track,
+            file=path.name,
+        ))
+    if problems:
+        raise CatalogError("\n".join(problems))
+    return keywords
+
+
+def catalog_files(directory: Path) -> list[Path]:
+    """The keyword files in a catalog folder: every *.yaml / *.yml except the ladder."""
+    return sorted(p for p in directory.iterdir()
+                  if p.suffix in (".yaml", ".yml") and p.name != LEVELS_FILE and p.is_file())
+
+
+def load_catalog(extra: Sequence[str | Path] = (), directory: str | Path | None = None) -> Catalog:
+    """Load and validate the keyword catalog and the career ladder.
+
+    Args:
+        extra: the user's own keyword files, read after the shipped ones; an entry whose id a
+            shipped entry already has replaces it.
+        directory: a catalog folder to use instead of the shipped keywords/ (it must hold
+            levels.yaml).
+
+    Returns:
+        The validated Catalog.
+
+    Raises:
+        CatalogError: a file is missing, is not YAML, or breaks the schema; the message names
+            the file, the entry and the field.
+    """
+    return _load_catalog(tuple(str(p) for p in extra), None if directory is None else str(directory))
+
+
+@lru_cache(maxsize=8)
+def _load_catalog(extra: tuple[str, ...], directory: str | None) -> Catalog:
+    folder = Path(directory) if directory else data_dir("keywords")
+    levels = _load_levels(folder / LEVELS_FILE)
+    names = [lvl.name for lvl in levels]
+    files = catalog_files(folder)
+    merged: dict[str, Keyword] = {}
+    for path in files:
+        for kw in _load_entries(path, names):
+            if kw.id in merged:
+                raise CatalogError(f"{path}: entry id '{kw.id}' is also used in "
+                                   f"{merged[kw.id].file}; ids must be unique across files")
+            merged[kw.id] = kw
+    for extra_path in extra:
+        for kw in _load_entries(Path(extra_path), names):
+            merged[kw.id] = kw
+    if not merged:
+        raise CatalogError(f"{folder}: holds no keyword files")
+    return Catalog(
+        keywords=tuple(merged.values()),
+        levels=levels,
+        files=tuple(str(p) for p in (*files, *map(Path, extra))),
+    )
+
+
+def catalog_json_schema() -> dict[str, Any]:
+    """JSON Schema of one catalog entry, for editors that help advisors write YAML."""
+    return _EntryModel.model_json_schema()

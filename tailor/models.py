@@ -1,0 +1,371 @@
+"""Frozen dataclasses that carry data along tailor's one-way flow: file → text → matches → report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class FileKind(StrEnum):
+    """What a file really is, sniffed from its bytes."""
+
+    DOCX = "docx"
+    PDF = "pdf"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
+class Source(StrEnum):
+    """The part of a document a line came from; applicant-tracking systems read some parts badly."""
+
+    BODY = "body"
+    TABLE = "table"
+    HEADER = "header"
+    FOOTER = "footer"
+    TEXTBOX = "textbox"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+
+
+class Section(StrEnum):
+    """Resume sections, as detected from the headings people write."""
+
+    CONTACT = "contact"
+    SUMMARY = "summary"
+    EXPERIENCE = "experience"
+    EDUCATION = "education"
+    SKILLS = "skills"
+    CERTIFICATIONS = "certifications"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """A line as an extractor emits it, before section detection.
+
+    Attributes:
+        text: normalised text of the line (no control characters, single spaces).
+        source: the document part it came from.
+        page: 1-based page for PDF lines, else None.
+        style: the paragraph style id for DOCX lines ("Heading1", "ListBullet"...), else None.
+        wrap: True when this line is the soft-wrapped continuation of the previous line, so a
+            phrase may run across the line end ("heart" / "failure").
+        bold: True when the whole line is set in bold (DOCX), a hint for headings.
+        bullet: True when the line is a list item (a Word list paragraph, or a line that began
+            with a bullet glyph or "-", "*" that the extractor removed).
+    """
+
+    text: str
+    source: Source = Source.BODY
+    page: int | None = None
+    style: str | None = None
+    wrap: bool = False
+    bold: bool = False
+    bullet: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a resume with where it came from and the section it sits in."""
+
+    number: int
+    text: str
+    source: Source
+    section: Section
+    heading: bool = False
+    page: int | None = None
+    style: str | None = None
+    wrap: bool = False
+    bullet: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Facts about a file's structure that decide how well applicant-tracking systems read it."""
+
+    pages: int | None = None
+    tables: int = 0
+    nested_tables: int = 0
+    text_boxes: int = 0
+    images: int = 0
+    content_controls: int = 0
+    tracked_insertions: int = 0
+    tracked_deletions: int = 0
+    fonts: tuple[str, ...] = ()
+    empty_pages: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeText:
+    """Everything read from one resume file.
+
+    Attributes:
+        name: the file's name (not its full path, which may hold personal folder names).
+        kind: what the bytes really are.
+        lines: every non-empty line, in reading order.
+        layout: structural facts about the file.
+        notes: things noticed while reading that the person should know (renamed file type,
+            repaired mojibake, legacy encoding...).
+        encoding: the text encoding detected, for TXT and Markdown.
+    """
+
+    name: str
+    kind: FileKind
+    lines: tuple[Line, ...]
+    layout: Layout = field(default_factory=Layout)
+    notes: tuple[str, ...] = ()
+    encoding: str | None = None
+
+    @property
+    def text(self) -> str:
+        """All lines joined with newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+    def section_lines(self, section: Section) -> tuple[Line, ...]:
+        """The lines that sit in one section, headings excluded."""
+        return tuple(ln for ln in self.lines if ln.section is section and not ln.heading)
+
+
+class Weight(StrEnum):
+    """How much employers ask for a keyword."""
+
+    REQUIRED = "required"
+    PREFERRED = "preferred"
+
+
+WEIGHT_POINTS: dict[Weight, int] = {Weight.REQUIRED: 2, Weight.PREFERRED: 1}
+
+
+class Category(StrEnum):
+    """Keyword categories, in the order reports show them."""
+
+    RESPONSIBILITY = "responsibility"
+    TECHNICAL_SKILL = "technical-skill"
+    SOFT_SKILL = "soft-skill"
+    TOOL = "tool"
+    REGULATION = "regulation"
+    CREDENTIAL = "credential"
+    EDUCATION = "education"
+    LEADERSHIP = "leadership"
+    SPECIALIZATION = "specialization"
+
+
+CATEGORY_LABELS: dict[Category, str] = {
+    Category.RESPONSIBILITY: "Responsibilities",
+    Category.TECHNICAL_SKILL: "Technical skills",
+    Category.SOFT_SKILL: "Soft skills",
+    Category.TOOL: "Tools & technology",
+    Category.REGULATION: "Regulations & payers",
+    Category.CREDENTIAL: "Licences & certifications",
+    Category.EDUCATION: "Education",
+    Category.LEADERSHIP: "Leadership & management",
+    Category.SPECIALIZATION: "Specializations",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """One catalog entry: a thing care-manager employers look for, and how resumes say it.
+
+    Attributes:
+        id: stable identifier (lower-case, hyphenated).
+        term: the canonical wording.
+        aliases: other wordings real resumes use; matched like the term.
+        category: what kind of thing it is.
+        weight: required or preferred.
+        levels: the ladder levels it counts at (names from levels.yaml).
+        source: the guide sentence it comes from, verbatim.
+        suggestion: one sentence on how to show it on a resume.
+        section: the resume section where it belongs.
+        group: entries sharing a group are alternatives: any one of them satisfies the group.
+        match_case: match the term and aliases only as written or in capitals ("Epic", "EPIC",
+            never "epic"); forms written in capitals (RN, CCM) are always matched this way.
+        track: the specialization track the entry belongs to; such entries count only when
+            that track is asked for.
+        file: the catalog file it was read from.
+    """
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    category: Category
+    weight: Weight
+    levels: tuple[str, ...]
+    source: str
+    suggestion: str
+    section: Section
+    group: str | None = None
+    match_case: bool = False
+    track: str | None = None
+    file: str = ""
+
+    @property
+    def points(self) -> int:
+        """Score points this keyword is worth."""
+        return WEIGHT_POINTS[self.weight]
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One rung of the guide's career ladder."""
+
+    name: str
+    title: str
+    years: str
+    min_years: int
+    max_years: int | None
+    median_salary: int
+    average_salary: int
+    summary: str
+    focus: str
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The validated keyword catalog and career ladder."""
+
+    keywords: tuple[Keyword, ...]
+    levels: tuple[Level, ...]
+    files: tuple[str, ...] = ()
+
+    def level(self, name: str) -> Level:
+        """The ladder level called `name`; raises KeyError if there is none."""
+        for lvl in self.levels:
+            if lvl.name == name:
+                return lvl
+        raise KeyError(name)
+
+    def for_level(self, level: str, tracks: tuple[str, ...] = ()) -> tuple[Keyword, ...]:
+        """The keywords a check at `level` counts: the level's entries, plus chosen tracks'."""
+        return tuple(
+            kw
+            for kw in self.keywords
+            if level in kw.levels and (kw.track is None or kw.track in tracks)
+        )
+
+
+class MatchKind(StrEnum):
+    """How a keyword was recognised in the resume."""
+
+    EXACT = "exact"  # the catalog term itself, ignoring case
+    ALIAS = "alias"  # one of the catalog's aliases, ignoring case
+    LEMMA = "lemma"  # the term or an alias in another grammatical form (plural, tense)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A resume line that shows a keyword."""
+
+    line: int
+    text: str
+    section: Section
+    source: Source
+    kind: MatchKind
+    matched: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordResult:
+    """A keyword and the lines that show it (none when it is missing)."""
+
+    keyword: Keyword
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def found(self) -> bool:
+        """True when at least one line shows the keyword."""
+        return bool(self.evidence)
+
+
+class Status(StrEnum):
+    """Outcome of a format or content check."""
+
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One format or content check: its outcome, why, and how to fix it."""
+
+    id: str
+    status: Status
+    message: str
+    fix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """Coverage of one category's scoring units."""
+
+    category: Category
+    found: int
+    total: int
+    points_found: int
+    points_total: int
+
+    @property
+    def percent(self) -> int:
+        """Weighted coverage, 0-100."""
+        return round(100 * self.points_found / self.points_total) if self.points_total else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A missing scoring unit (a keyword, or a group of alternatives), ranked for the to-do list."""
+
+    rank: int
+    ids: tuple[str, ...]
+    label: str
+    category: Category
+    weight: Weight
+    section: Section
+    suggestion: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Found and total scoring units of one weight."""
+
+    found: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of checking one resume against the catalog at one level.
+
+    Attributes:
+        file: the resume's file name.
+        kind: what the file really is.
+        level: the ladder level name the check counted.
+        level_title: that level's title.
+        score: weighted keyword coverage, 0-100.
+        required, preferred: coverage of required and of preferred scoring units.
+        categories: per-category coverage, in catalog order.
+        keywords: every counted keyword with its evidence.
+        gaps: missing scoring units, most important first.
+        checks: format and content checks.
+        sections: the sections found, in order of first appearance.
+        notes: remarks from reading the file.
+        lines: the resume's lines (for reports that show them).
+        layout: structural facts about the file.
+    """
+
+    file: str
+    kind: FileKind
+    level: str
+    level_title: str
+    score: int
+    required: Coverage
+    preferred: Coverage
+    categories: tuple[CategoryScore, ...]
+    keywords: tuple[KeywordResult, ...]
+    gaps: tuple[Gap, ...]
+    checks: tuple[CheckResult, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[str, ...]
+    lines: tuple[Line, ...]
+    layout: Layout
