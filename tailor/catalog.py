@@ -110,8 +110,15 @@ def _describe(errors: Iterable[Any], where: str) -> list[str]:
     return out
 
 
+def _mapping(raw: Any, path: Path, key: str) -> Any:
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{path}: must be a mapping with an '{key}:' list at the top "
+                           f"(see keywords/README.md)")
+    return raw
+
+
 def _load_levels(path: Path) -> tuple[Level, ...]:
-    raw = _read_yaml(path)
+    raw = _mapping(_read_yaml(path), path, "levels")
     try:
         items = _LevelsFile.model_validate(raw).levels
     except ValidationError as exc:
@@ -138,7 +145,7 @@ def _load_levels(path: Path) -> tuple[Level, ...]:
 
 
 def _load_entries(path: Path, level_names: Sequence[str]) -> list[Keyword]:
-    raw = _read_yaml(path)
+    raw = _mapping(_read_yaml(path), path, "entries")
     try:
         items = _EntriesFile.model_validate(raw).entries
     except ValidationError as exc:

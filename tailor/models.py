@@ -178,8 +178,8 @@ class Keyword:
         suggestion: one sentence on how to show it on a resume.
         section: the resume section where it belongs.
         group: entries sharing a group are alternatives: any one of them satisfies the group.
-        match_case: match the term and aliases only as written or in capitals ("Epic", "EPIC",
-            never "epic"); forms written in capitals (RN, CCM) are always matched this way.
+        match_case: match one-word forms only as written or in capitals ("Epic", "EPIC", never
+            "epic"); forms written in capitals (RN, CCM) are always matched this way.
         track: the specialization track the entry belongs to; such entries count only when
             that track is asked for.
         file: the catalog file it was read from.

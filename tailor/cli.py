@@ -1,0 +1,148 @@
+"""The `tailor` command line: parse arguments, call the library, print, map errors to exit codes.
+
+Nothing heavy is imported at module level, so `tailor --help` never loads spaCy or a document
+library; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from tailor import __version__
+from tailor.errors import ExitCode, TailorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_state = {"traceback": False}
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _emit(text: str, out: str | None, force: bool, color: bool = False) -> None:
+    """Print `text` (keeping its colour codes when `color`), or write it atomically to `out`."""
+    if out:
+        from tailor.output import write_atomic
+
+        path = write_atomic(out, text, force=force)
+        click.echo(f"Wrote {path}", err=True)
+    else:
+        click.echo(text, nl=False, color=color or None)
+
+
+def keyword_file_option(func: F) -> F:
+    """--keywords FILE (repeatable): the user's own catalog files."""
+    return click.option(
+        "--keywords", "keyword_files", multiple=True, metavar="FILE",
+        help="Extra keyword catalog (YAML, same format as keywords/). Repeatable.",
+    )(func)
+
+
+def output_options(func: F) -> F:
+    """--out FILE and --force, shared by commands that write reports."""
+    func = click.option("--force", is_flag=True, help="Replace --out FILE if it exists.")(func)
+    return click.option("--out", metavar="FILE",
+                        help="Write the report to FILE (atomically) instead of stdout.")(func)
+
+
+class _Group(click.Group):
+    """A click group whose commands report tailor's errors as one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="tailor")
+@click.option("--traceback", is_flag=True, help="Show a Python traceback on unexpected errors.")
+def cli(traceback: bool) -> None:
+    """Check and tailor resumes for care-manager jobs, offline.
+
+    Every keyword comes from the care-manager career guide, every finding says which line of
+    the resume shows it, and nothing ever leaves your machine.
+    """
+    _state["traceback"] = traceback
+
+
+@cli.command()
+@click.argument("file", metavar="RESUME")
+@click.option("--level", default="care-manager", show_default=True,
+              help="Career level: assistant, care-manager, senior, lead, supervisor, director.")
+@keyword_file_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True, help="Report format.")
+@output_options
+@click.option("--min-score", type=click.IntRange(0, 100), metavar="N",
+              help="Exit with status 1 when the score is below N.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: when printing to a terminal).")
+def check(file: str, level: str, keyword_files: tuple[str, ...], fmt: str, out: str | None,
+          force: bool, min_score: int | None, color: bool | None) -> None:
+    """Show which care-manager keywords RESUME shows (with the line), which it misses, ranked,
+    and what trips applicant-tracking systems.
+
+    RESUME is a .docx, .pdf, .txt or .md file; its real type is read from its content.
+    """
+    from tailor.api import check as run_check
+    from tailor.report import render
+
+    report = run_check(file, level=level, keywords=keyword_files)
+    width = 100 if out or not sys.stdout.isatty() else min(click.get_terminal_size()[0], 120)
+    colored = _use_color(color) and not out and fmt == "text"
+    _emit(render(report, fmt, color=colored, width=width), out, force, colored)
+    if min_score is not None and report.score < min_score:
+        click.echo(f"Score {report.score} is below --min-score {min_score}.", err=True)
+        sys.exit(ExitCode.BELOW_MIN_SCORE)
+
+
+@cli.command()
+@click.option("--level", help="Only keywords counted at this level.")
+@click.option("--category", help="Only this category (responsibility, tool, credential...).")
+@keyword_file_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@output_options
+def keywords(level: str | None, category: str | None, keyword_files: tuple[str, ...], fmt: str,
+             out: str | None, force: bool) -> None:
+    """List the keyword catalog: every term, its aliases, weight, levels and guide source."""
+    from tailor.api import list_keywords
+    from tailor.report import render_keywords
+
+    entries = list_keywords(level=level, category=category, keywords=keyword_files)
+    colored = _use_color(None) and not out and fmt == "text"
+    _emit(render_keywords(entries, fmt, color=colored), out, force, colored)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn tailor's errors into one line on stderr and the matching exit code."""
+    try:
+        yield
+    except TailorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly, traceback only when asked
+        if _state["traceback"]:
+            raise
+        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); "
+                   "run again with --traceback and report it", err=True)
+        sys.exit(ExitCode.INTERNAL)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=argv, prog_name="tailor")

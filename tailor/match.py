@@ -1,0 +1,179 @@
+"""Keyword matching: catalog keywords × resume lines → each keyword's evidence lines."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from tailor.models import Evidence, Keyword, KeywordResult, Line, MatchKind
+from tailor.nlp import build_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# "follow-up" and "follow up", "long-term care" and "long term care" are the same phrase: hyphens
+# between word characters become spaces in both patterns and text (one character for one, so
+# character offsets stay put).
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+_KIND_RANK = {MatchKind.EXACT: 0, MatchKind.ALIAS: 1, MatchKind.LEMMA: 2}
+_HARD_BREAK = " \n "  # a whitespace token of its own: no phrase matches across it
+_SOFT_BREAK = " "
+
+
+def is_case_sensitive(form: str, keyword: Keyword) -> bool:
+    """True when `form` must match as written: the entry asks for it, or the form is in capitals.
+
+    "RN" must not match lower-case text, where it could only be a fragment or a typo, nor "Epic"
+    the adjective "epic". `match_case` binds one-word forms only: in "Microsoft excel" the
+    other word already tells the product from the verb.
+    """
+    if keyword.match_case and len(form.split()) == 1:
+        return True
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def form_variants(form: str, case_sensitive: bool) -> set[str]:
+    """The spellings one catalog form stands for, before tokenisation."""
+    base = _INNER_HYPHEN.sub(" ", " ".join(form.split()))
+    out = {base}
+    if " and " in base:
+        out.add(base.replace(" and ", " & "))
+    if " & " in base:
+        out.add(base.replace(" & ", " and "))
+    for v in list(out):
+        if "'s " in v or v.endswith("'s"):
+            out.add(v.replace("'s", "s"))
+            out.add(v.replace("'s", ""))
+    if case_sensitive:
+        for v in list(out):
+            out.add(v.upper())
+            if " " not in v and v.isupper() and not v.endswith("S"):
+                out.add(v + "s")  # EMRs, RNs
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    index: int
+    kind: MatchKind
+
+
+class KeywordMatcher:
+    """Finds a fixed set of keywords in resume lines; build once, use for many resumes.
+
+    Three spaCy PhraseMatchers run over one Doc of the whole resume:
+    ORTH for case-sensitive forms (acronyms, product names), LOWER for the rest, and LEMMA for
+    the rest in other grammatical forms ("coordinated care" for "coordinate care").
+    """
+
+    def __init__(self, keywords: Sequence[Keyword], nlp: Language | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.keywords = tuple(keywords)
+        self.nlp = nlp or build_pipeline()
+        vocab = self.nlp.vocab
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self._labels: dict[int, _Label] = {}
+        orth: dict[str, list[Any]] = {}
+        lower: dict[str, list[Any]] = {}
+        lemma: dict[str, list[Any]] = {}
+        lemma_seen: set[tuple[int, tuple[str, ...]]] = set()
+        for index, kw in enumerate(self.keywords):
+            forms = [(kw.term, MatchKind.EXACT)] + [(a, MatchKind.ALIAS) for a in kw.aliases]
+            for form, kind in forms:
+                sensitive = is_case_sensitive(form, kw)
+                key = f"{index}:{kind.value}"
+                for variant in sorted(form_variants(form, sensitive)):
+                    doc = self.nlp(variant)
+                    if not len(doc):
+                        continue
+                    if sensitive:
+                        orth.setdefault(key, []).append(doc)
+                        continue
+                    lower.setdefault(key, []).append(doc)
+                    seen = (index, tuple(t.lemma_ for t in doc))
+                    if seen not in lemma_seen:
+                        lemma_seen.add(seen)
+                        lemma.setdefault(f"{index}:lemma", []).append(doc)
+        for matcher, table in ((self._orth, orth), (self._lower, lower), (self._lemma, lemma)):
+            for key, docs in table.items():
+                matcher.add(key, docs)
+                index_text, kind_text = key.split(":")
+                self._labels[vocab.strings[key]] = _Label(int(index_text), MatchKind(kind_text))
+
+    def find(self, lines: Sequence[Line]) -> tuple[KeywordResult, ...]:
+        """Every keyword with the resume lines that show it, in catalog order.
+
+        A phrase may run across a soft line wrap (Line.wrap) but never across paragraphs.
+        A keyword shown on one line by several forms counts once, with the best match kind.
+        """
+        parts: list[str] = []
+        starts: list[int] = []
+        position = 0
+        for i, line in enumerate(lines):
+            if i:
+                sep = _SOFT_BREAK if line.wrap else _HARD_BREAK
+                parts.append(sep)
+                position += len(sep)
+            starts.append(position)
+            text = _INNER_HYPHEN.sub(" ", line.text)
+            parts.append(text)
+            position += len(text)
+        doc = self.nlp("".join(parts))
+        best: dict[tuple[int, int], tuple[MatchKind, int, int]] = {}
+        for matcher in (self._orth, self._lower, self._lemma):
+            for match_id, start, end in matcher(doc):
+                label = self._labels[match_id]
+                span = doc[start:end]
+                first = bisect_right(starts, span.start_char) - 1
+                spot = (label.index, first)
+                previous = best.get(spot)
+                if previous is None or _KIND_RANK[label.kind] < _KIND_RANK[previous[0]]:
+                    best[spot] = (label.kind, span.start_char, span.end_char)
+        found: dict[int, list[Evidence]] = {}
+        for (index, first), (kind, start_char, end_char) in sorted(best.items()):
+            last = bisect_right(starts, end_char - 1) - 1
+            covered = lines[first : last + 1]
+            matched = _original_text(lines, starts, first, last, start_char, end_char)
+            found.setdefault(index, []).append(Evidence(
+                line=lines[first].number,
+                text=" ".join(ln.text for ln in covered),
+                section=lines[first].section,
+                source=lines[first].source,
+                kind=kind,
+                matched=matched,
+            ))
+        return tuple(
+            KeywordResult(keyword=kw, evidence=tuple(found.get(i, ())))
+            for i, kw in enumerate(self.keywords)
+        )
+
+
+def _original_text(lines: Sequence[Line], starts: Sequence[int], first: int, last: int,
+                   start_char: int, end_char: int) -> str:
+    """The resume's own words for a match, hyphens and all, across lines if it wraps."""
+    pieces = []
+    for i in range(first, last + 1):
+        text = lines[i].text
+        lo = max(start_char - starts[i], 0)
+        hi = min(end_char - starts[i], len(text))
+        pieces.append(text[lo:hi])
+    return " ".join(p for p in pieces if p)
+
+
+@lru_cache(maxsize=16)
+def build_matcher(keywords: tuple[Keyword, ...]) -> KeywordMatcher:
+    """A KeywordMatcher for these keywords, built once per process and set of keywords."""
+    return KeywordMatcher(keywords)
+
+
+def find_keywords(keywords: Iterable[Keyword], lines: Sequence[Line]) -> tuple[KeywordResult, ...]:
+    """Match `keywords` against `lines` with the shared pipeline (matcher cached per keyword set)."""
+    return build_matcher(tuple(keywords)).find(lines)

@@ -1,0 +1,50 @@
+"""Writing reports and documents: atomically, and never over an existing file without force."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from tailor.errors import OutputError
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` through a temporary file in the same folder and a rename.
+
+    A reader never sees a half-written file, and a crash leaves the old file (if any) intact.
+
+    Args:
+        path: where to write.
+        data: text (written as UTF-8) or bytes.
+        force: replace an existing file; without it an existing file is an error.
+
+    Returns:
+        The path written.
+
+    Raises:
+        OutputError: the file exists and force is false, the folder is missing, or the write
+            failed.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder; give a file name to write")
+    if target.exists() and not force:
+        raise OutputError(f"{target} already exists; use --force to replace it")
+    folder = target.parent if str(target.parent) else Path()
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise OutputError(f"{target} could not be written ({exc.strerror or exc})") from None
+    return target

@@ -1,0 +1,294 @@
+"""Rendering: a Report → terminal text, JSON or Markdown strings. No file or terminal I/O here."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict
+from collections.abc import Sequence
+from typing import Any
+
+from tailor.models import CATEGORY_LABELS, Category, Keyword, Report, Status, Weight
+
+FORMATS = ("text", "json", "markdown")
+
+SCORE_EXPLANATION = (
+    "The score is the share of the things care-manager employers look for at this level "
+    "(taken from the care-manager career guide) that your resume shows in words a screening "
+    "system can read; required items count double, and alternatives (any one EHR, any one "
+    "clinical licence) count once. It measures keyword coverage, not your worth as a "
+    "candidate: a low score is a to-do list, not a verdict."
+)
+
+_CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
+_STATUS_MARK = {Status.PASS: "✔", Status.WARN: "!", Status.FAIL: "✘"}
+_STATUS_STYLE = {Status.PASS: "green", Status.WARN: "yellow", Status.FAIL: "bold red"}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain data: the public JSON contract (see DESIGN.md), plus more fields."""
+    from tailor import __version__
+
+    return {
+        "tool": "tailor",
+        "version": __version__,
+        "file": report.file,
+        "kind": report.kind.value,
+        "level": report.level,
+        "level_title": report.level_title,
+        "score": report.score,
+        "explanation": SCORE_EXPLANATION,
+        "required": asdict(report.required),
+        "preferred": asdict(report.preferred),
+        "categories": [
+            {
+                "category": c.category.value,
+                "label": CATEGORY_LABELS[c.category],
+                "found": c.found,
+                "total": c.total,
+                "percent": c.percent,
+            }
+            for c in report.categories
+        ],
+        "keywords": [
+            {
+                "id": r.keyword.id,
+                "term": r.keyword.term,
+                "category": r.keyword.category.value,
+                "weight": r.keyword.weight.value,
+                "group": r.keyword.group,
+                "found": r.found,
+                "evidence": [
+                    {
+                        "line": e.line,
+                        "text": e.text,
+                        "section": e.section.value,
+                        "source": e.source.value,
+                        "kind": e.kind.value,
+                        "matched": e.matched,
+                    }
+                    for e in r.evidence
+                ],
+                "suggestion": r.keyword.suggestion,
+                "source": r.keyword.source,
+            }
+            for r in report.keywords
+        ],
+        "missing": [
+            {
+                "rank": g.rank,
+                "term": g.label,
+                "ids": list(g.ids),
+                "category": g.category.value,
+                "weight": g.weight.value,
+                "section": g.section.value,
+                "suggestion": g.suggestion,
+                "source": g.source,
+            }
+            for g in report.gaps
+        ],
+        "checks": [
+            {"id": c.id, "status": c.status.value, "message": c.message, "fix": c.fix}
+            for c in report.checks
+        ],
+        "sections": [s.value for s in report.sections],
+        "notes": list(report.notes),
+        "layout": asdict(report.layout),
+    }
+
+
+def render_json(report: Report) -> str:
+    """The report as one JSON object (UTF-8 text, non-ASCII kept), ending in a newline."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def snippet(text: str, matched: str, width: int) -> tuple[str, str, str]:
+    """Cut `text` to about `width` characters around `matched`: (before, match, after)."""
+    at = text.find(matched)
+    if at < 0:
+        at = text.casefold().find(matched.casefold())
+    if at < 0 or not matched:
+        return _clip(text, width), "", ""
+    end = at + len(matched)
+    if len(text) <= width:
+        return text[:at], text[at:end], text[end:]
+    room = max(width - len(matched), 0)
+    start = max(0, at - room // 3)
+    stop = min(len(text), end + room - (at - start))
+    if start:  # begin and end on word boundaries where that costs little
+        space = text.find(" ", start, at)
+        start = space + 1 if space >= 0 and space - start < 16 else start
+    if stop < len(text):
+        space = text.rfind(" ", end, stop)
+        stop = space if space >= 0 and stop - space < 16 else stop
+    before = ("…" if start else "") + text[start:at]
+    after = text[end:stop] + ("…" if stop < len(text) else "")
+    return before, text[at:end], after
+
+
+def _bar(percent: int, width: int = 20) -> str:
+    full = round(percent * width / 100)
+    return "█" * full + "░" * (width - full)
+
+
+def render_text(report: Report, *, color: bool = False, width: int = 100,
+                max_gaps: int = 15) -> str:
+    """A terminal report: aligned tables, colour when `color` is true, plain text otherwise."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False,
+                      emoji=False, soft_wrap=False)
+    title = Text.assemble(("tailor check", "bold"), f" · {report.file} ({report.kind.value.upper()})"
+                          f" · level: {report.level_title}")
+    console.print(title)
+    tone = "green" if report.score >= 75 else "yellow" if report.score >= 50 else "red"
+    console.print(Text.assemble(
+        ("Score ", "bold"), (f"{report.score}/100", f"bold {tone}"),
+        f"   required {report.required.found}/{report.required.total} shown"
+        f" · preferred {report.preferred.found}/{report.preferred.total} shown",
+    ))
+    console.print()
+
+    cats = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    cats.add_column("Category")
+    cats.add_column("Shown", justify="right")
+    cats.add_column("Coverage")
+    for c in report.categories:
+        cats.add_row(CATEGORY_LABELS[c.category], f"{c.found}/{c.total}",
+                     Text(f"{_bar(c.percent)} {c.percent:>3}%", style=_tone(c.percent)))
+    console.print(cats)
+    console.print()
+
+    found = sorted((r for r in report.keywords if r.found),
+                   key=lambda r: _CATEGORY_ORDER[r.keyword.category])
+    console.print(Text(f"What your resume shows ({len(found)} keywords)", style="bold"))
+    shown = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    shown.add_column("Keyword", overflow="fold", max_width=30)
+    shown.add_column("Section", no_wrap=True)
+    shown.add_column("Line", justify="right", no_wrap=True)
+    shown.add_column("Evidence (matched words in bold)", overflow="fold")
+    room = max(30, width - 58)
+    for r in found:
+        ev = r.evidence[0]
+        before, hit, after = snippet(ev.text, ev.matched, room)
+        more = f" +{len(r.evidence) - 1}" if len(r.evidence) > 1 else ""
+        shown.add_row(Text.assemble(("✔ ", "green"), r.keyword.term), ev.section.value,
+                      Text.assemble(str(ev.line), (more, "dim")),
+                      Text.assemble(before, (hit, "bold"), after))
+    console.print(shown if found else Text("  nothing yet", style="dim"))
+    console.print()
+
+    console.print(Text(f"What it misses, most important first ({len(report.gaps)})", style="bold"))
+    gaps = Table.grid(padding=(0, 1))
+    gaps.add_column(justify="right", no_wrap=True)
+    gaps.add_column(overflow="fold")
+    for gap in report.gaps[:max_gaps]:
+        weight_style = "bold" if gap.weight is Weight.REQUIRED else ""
+        head = Text.assemble(
+            (gap.label, weight_style),
+            (f"  {gap.weight.value} · {CATEGORY_LABELS[gap.category].lower()}"
+             f" · add to {gap.section.value}", "dim"),
+        )
+        gaps.add_row(f"{gap.rank}.", Text.assemble(head, "\n", gap.suggestion))
+    console.print(gaps)
+    if len(report.gaps) > max_gaps:
+        console.print(Text(f"    … and {len(report.gaps) - max_gaps} more "
+                           "(see --format markdown or json)", style="dim"))
+    console.print()
+
+    console.print(Text("Format checks", style="bold"))
+    for chk in report.checks:
+        console.print(Text.assemble(
+            (f"  {_STATUS_MARK[chk.status]} {chk.status.value:<4} ", _STATUS_STYLE[chk.status]),
+            (f"{chk.id}: ", "bold"), chk.message,
+        ))
+        if chk.fix and chk.status is not Status.PASS:
+            console.print(Text(f"         fix: {chk.fix}", style="dim"))
+    for note in report.notes:
+        console.print(Text(f"  note: {note}", style="yellow"))
+    console.print()
+    console.print(Text(SCORE_EXPLANATION, style="dim"))
+    return out.getvalue()
+
+
+def _tone(percent: int) -> str:
+    return "green" if percent >= 75 else "yellow" if percent >= 40 else "red"
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown, from templates/reports/check.md.j2."""
+    from tailor.templating import environment
+
+    template = environment().get_template("reports/check.md.j2")
+    return template.render(
+        report=report,
+        found=[r for r in report.keywords if r.found],
+        category_labels={c: label for c, label in CATEGORY_LABELS.items()},
+        explanation=SCORE_EXPLANATION,
+    )
+
+
+def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    """Render in one of FORMATS."""
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "markdown":
+        return render_markdown(report)
+    return render_text(report, color=color, width=width)
+
+
+def keyword_to_dict(kw: Keyword) -> dict[str, Any]:
+    """One catalog entry as plain data (the `tailor keywords --format json` contract)."""
+    return {
+        "id": kw.id,
+        "term": kw.term,
+        "aliases": list(kw.aliases),
+        "category": kw.category.value,
+        "levels": list(kw.levels),
+        "weight": kw.weight.value,
+        "source": kw.source,
+        "suggestion": kw.suggestion,
+        "section": kw.section.value,
+        "group": kw.group,
+        "match_case": kw.match_case,
+        "track": kw.track,
+        "file": kw.file,
+    }
+
+
+def render_keywords(entries: Sequence[Keyword], fmt: str, *, color: bool = False,
+                    width: int = 120) -> str:
+    """The catalog as a table ("text") or a JSON list ("json")."""
+    if fmt == "json":
+        return json.dumps([keyword_to_dict(kw) for kw in entries], ensure_ascii=False,
+                          indent=2) + "\n"
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Term", style="bold", overflow="fold")
+    table.add_column("Category", no_wrap=True)
+    table.add_column("Weight", no_wrap=True)
+    table.add_column("Levels", overflow="fold")
+    table.add_column("Also matches", overflow="fold")
+    for kw in entries:
+        levels = "all" if len(kw.levels) == 6 else ", ".join(kw.levels)
+        extra = f" [{kw.group}]" if kw.group else ""
+        table.add_row(kw.term + extra, kw.category.value, kw.weight.value, levels,
+                      _clip(", ".join(kw.aliases), 90))
+    console.print(table)
+    console.print(f"{len(entries)} keywords")
+    return out.getvalue()
