@@ -35,15 +35,45 @@ _LAZY = {
     "Catalog": "tailor.models",
 }
 
-__all__ = ["__version__", *sorted(_LAZY)]
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "InputError",
+    "Keyword",
+    "OutputError",
+    "Report",
+    "ResumeText",
+    "TailorError",
+    "UsageError",
+    "__version__",
+    "check",
+    "check_resume",
+    "list_keywords",
+    "load_catalog",
+    "read_resume",
+    "read_resume_bytes",
+    "render",
+    "report_to_dict",
+]
 
 if TYPE_CHECKING:
-    from tailor.api import check, check_resume, list_keywords
-    from tailor.catalog import load_catalog
-    from tailor.errors import CatalogError, InputError, OutputError, TailorError, UsageError
-    from tailor.extract import read_resume, read_resume_bytes
-    from tailor.models import Catalog, Keyword, Report, ResumeText
-    from tailor.report import render, report_to_dict
+    from tailor.api import check as check
+    from tailor.api import check_resume as check_resume
+    from tailor.api import list_keywords as list_keywords
+    from tailor.catalog import load_catalog as load_catalog
+    from tailor.errors import CatalogError as CatalogError
+    from tailor.errors import InputError as InputError
+    from tailor.errors import OutputError as OutputError
+    from tailor.errors import TailorError as TailorError
+    from tailor.errors import UsageError as UsageError
+    from tailor.extract import read_resume as read_resume
+    from tailor.extract import read_resume_bytes as read_resume_bytes
+    from tailor.models import Catalog as Catalog
+    from tailor.models import Keyword as Keyword
+    from tailor.models import Report as Report
+    from tailor.models import ResumeText as ResumeText
+    from tailor.report import render as render
+    from tailor.report import report_to_dict as report_to_dict
 
 
 def __getattr__(name: str) -> Any:

@@ -213,7 +213,8 @@ def load_catalog(extra: Sequence[str | Path] = (), directory: str | Path | None 
         CatalogError: a file is missing, is not YAML, or breaks the schema; the message names
             the file, the entry and the field.
     """
-    return _load_catalog(tuple(str(p) for p in extra), None if directory is None else str(directory))
+    folder = None if directory is None else str(directory)
+    return _load_catalog(tuple(str(p) for p in extra), folder)
 
 
 @lru_cache(maxsize=8)

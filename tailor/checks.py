@@ -52,12 +52,16 @@ def check_sections(resume: ResumeText) -> CheckResult:
 
 def check_contact(resume: ResumeText) -> CheckResult:
     """An email address and a phone number are present, in the body where systems read them."""
-    where: dict[str, set[Source]] = {"email": set(), "phone": set()}
+    by_source: dict[Source, list[str]] = {}
     for line in resume.lines:
-        if _EMAIL.search(line.text):
-            where["email"].add(line.source)
-        if _PHONE.search(line.text):
-            where["phone"].add(line.source)
+        by_source.setdefault(line.source, []).append(line.text)
+    where: dict[str, set[Source]] = {"email": set(), "phone": set()}
+    for source, texts in by_source.items():
+        text = "\n".join(texts)
+        if "@" in text and _EMAIL.search(text):
+            where["email"].add(source)
+        if _PHONE.search(text):
+            where["phone"].add(source)
     absent = [k for k, sources in where.items() if not sources]
     if absent:
         return CheckResult(

@@ -7,6 +7,7 @@ library; each command imports what it needs when it runs.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -98,7 +99,7 @@ def check(file: str, level: str, keyword_files: tuple[str, ...], fmt: str, out: 
     from tailor.report import render
 
     report = run_check(file, level=level, keywords=keyword_files)
-    width = 100 if out or not sys.stdout.isatty() else min(click.get_terminal_size()[0], 120)
+    width = 100 if out or not sys.stdout.isatty() else min(shutil.get_terminal_size().columns, 120)
     colored = _use_color(color) and not out and fmt == "text"
     _emit(render(report, fmt, color=colored, width=width), out, force, colored)
     if min_score is not None and report.score < min_score:

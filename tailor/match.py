@@ -114,6 +114,8 @@ class KeywordMatcher:
         A phrase may run across a soft line wrap (Line.wrap) but never across paragraphs.
         A keyword shown on one line by several forms counts once, with the best match kind.
         """
+        from spacy.attrs import IDX, LENGTH
+
         parts: list[str] = []
         starts: list[int] = []
         position = 0
@@ -123,20 +125,22 @@ class KeywordMatcher:
                 parts.append(sep)
                 position += len(sep)
             starts.append(position)
-            text = _INNER_HYPHEN.sub(" ", line.text)
-            parts.append(text)
-            position += len(text)
-        doc = self.nlp("".join(parts))
+            parts.append(line.text)
+            position += len(line.text)
+        doc = self.nlp(_INNER_HYPHEN.sub(" ", "".join(parts)))
+        if not len(doc):
+            return tuple(KeywordResult(keyword=kw, evidence=()) for kw in self.keywords)
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
         best: dict[tuple[int, int], tuple[MatchKind, int, int]] = {}
         for matcher in (self._orth, self._lower, self._lemma):
             for match_id, start, end in matcher(doc):
                 label = self._labels[match_id]
-                span = doc[start:end]
-                first = bisect_right(starts, span.start_char) - 1
-                spot = (label.index, first)
+                start_char = offsets[start][0]
+                end_char = offsets[end - 1][0] + offsets[end - 1][1]
+                spot = (label.index, bisect_right(starts, start_char) - 1)
                 previous = best.get(spot)
                 if previous is None or _KIND_RANK[label.kind] < _KIND_RANK[previous[0]]:
-                    best[spot] = (label.kind, span.start_char, span.end_char)
+                    best[spot] = (label.kind, start_char, end_char)
         found: dict[int, list[Evidence]] = {}
         for (index, first), (kind, start_char, end_char) in sorted(best.items()):
             last = bisect_right(starts, end_char - 1) - 1
@@ -174,6 +178,7 @@ def build_matcher(keywords: tuple[Keyword, ...]) -> KeywordMatcher:
     return KeywordMatcher(keywords)
 
 
-def find_keywords(keywords: Iterable[Keyword], lines: Sequence[Line]) -> tuple[KeywordResult, ...]:
-    """Match `keywords` against `lines` with the shared pipeline (matcher cached per keyword set)."""
+def find_keywords(keywords: Iterable[Keyword],
+                  lines: Sequence[Line]) -> tuple[KeywordResult, ...]:
+    """Match `keywords` against `lines` with the shared pipeline (one matcher per keyword set)."""
     return build_matcher(tuple(keywords)).find(lines)

@@ -1,4 +1,4 @@
-"""Frozen dataclasses that carry data along tailor's one-way flow: file → text → matches → report."""
+"""Frozen dataclasses carrying data along tailor's one-way flow: file → text → matches → report."""
 
 from __future__ import annotations
 
@@ -280,7 +280,7 @@ class KeywordResult:
 class Status(StrEnum):
     """Outcome of a format or content check."""
 
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 - a check outcome, not a password
     WARN = "warn"
     FAIL = "fail"
 

@@ -43,7 +43,7 @@ def english_lemmas() -> LemmaTable:
         spacy_table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
         for word, lemma in LEMMA_FIXES.items():
             spacy_table.set(word, lemma)
-        return cast(LemmaTable, spacy_table)
+        return cast("LemmaTable", spacy_table)
     data.update(LEMMA_FIXES)
     return data
 
@@ -53,18 +53,34 @@ class LowercaseLemmatizer:
 
     spaCy's own lookup lemmatizer is case-sensitive: "Coordinated" at the start of a bullet
     keeps its form, so "Coordinated care" would never meet the pattern "coordinate care".
-    Looking up the lower-cased token fixes that and is twice as fast. Lemmas are lower case.
+    Looking up the lower-cased token fixes that. Lemmas are lower case. Lemmas are set through
+    the Doc's attribute arrays, with a cache from lower-case hash to lemma hash, which costs a
+    fraction of walking the Token objects.
     """
 
     def __init__(self, table: LemmaTable) -> None:
         self.table = table
+        self._by_hash: dict[int, int] = {}
+
+    def _lemma_hash(self, lower: int, strings: Any) -> int:
+        lemma = self.table.get(strings[lower])
+        found = strings.add(lemma) if lemma is not None else lower
+        self._by_hash[lower] = found
+        return int(found)
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.table
-        add = doc.vocab.strings.add
-        for token in doc:
-            lemma = table.get(token.lower_)
-            token.lemma = add(lemma) if lemma is not None else token.lower
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(doc):
+            return doc
+        lowers = doc.to_array(LOWER)
+        cache = self._by_hash
+        strings = doc.vocab.strings
+        lemmas = lowers.copy()
+        for i, lower in enumerate(lowers.tolist()):
+            lemma = cache.get(lower)
+            lemmas[i] = lemma if lemma is not None else self._lemma_hash(lower, strings)
+        doc.from_array([LEMMA], cast("Any", lemmas.reshape(-1, 1)))
         return doc
 
 

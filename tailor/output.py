@@ -42,7 +42,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        Path(tmp).replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

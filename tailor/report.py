@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import asdict
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from tailor.models import CATEGORY_LABELS, Category, Keyword, Report, Status, Weight
@@ -147,7 +147,8 @@ def render_text(report: Report, *, color: bool = False, width: int = 100,
     console = Console(file=out, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False,
                       emoji=False, soft_wrap=False)
-    title = Text.assemble(("tailor check", "bold"), f" · {report.file} ({report.kind.value.upper()})"
+    title = Text.assemble(("tailor check", "bold"),
+                          f" · {report.file} ({report.kind.value.upper()})"
                           f" · level: {report.level_title}")
     console.print(title)
     tone = "green" if report.score >= 75 else "yellow" if report.score >= 50 else "red"
@@ -232,7 +233,7 @@ def render_markdown(report: Report) -> str:
     return template.render(
         report=report,
         found=[r for r in report.keywords if r.found],
-        category_labels={c: label for c, label in CATEGORY_LABELS.items()},
+        category_labels=dict(CATEGORY_LABELS),
         explanation=SCORE_EXPLANATION,
     )
 

@@ -21,31 +21,34 @@ _CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """What the score counts: one keyword, or a group of alternatives (any one satisfies it)."""
+    """What the score counts: one keyword, or a group of alternatives (any one satisfies it).
+
+    Attributes:
+        key: the group name, or "id:" + the keyword id.
+        members: the keyword results in the unit, in catalog order.
+        found: True when any member is shown.
+        weight: required if any member is required.
+        lead: the member that speaks for the unit: the first one with the unit's weight.
+    """
 
     key: str
     members: tuple[KeywordResult, ...]
+    found: bool
+    weight: Weight
+    lead: Keyword
 
-    @property
-    def found(self) -> bool:
-        """True when any member is shown."""
-        return any(r.found for r in self.members)
-
-    @property
-    def weight(self) -> Weight:
-        """Required if any member is required."""
-        weights = {r.keyword.weight for r in self.members}
-        return Weight.REQUIRED if Weight.REQUIRED in weights else Weight.PREFERRED
+    @classmethod
+    def of(cls, key: str, members: Sequence[KeywordResult]) -> Unit:
+        """Build a unit and settle its derived fields once."""
+        weight = (Weight.REQUIRED if any(r.keyword.weight is Weight.REQUIRED for r in members)
+                  else Weight.PREFERRED)
+        lead = next(r.keyword for r in members if r.keyword.weight is weight)
+        return cls(key, tuple(members), any(r.found for r in members), weight, lead)
 
     @property
     def points(self) -> int:
         """Points this unit is worth."""
         return WEIGHT_POINTS[self.weight]
-
-    @property
-    def lead(self) -> Keyword:
-        """The member that speaks for the unit: the first one with the unit's weight."""
-        return next(r.keyword for r in self.members if r.keyword.weight is self.weight)
 
     @property
     def label(self) -> str:
@@ -73,7 +76,7 @@ def group_units(results: Sequence[KeywordResult]) -> tuple[Unit, ...]:
     order: dict[str, list[KeywordResult]] = {}
     for r in results:
         order.setdefault(r.keyword.group or f"id:{r.keyword.id}", []).append(r)
-    return tuple(Unit(key, tuple(members)) for key, members in order.items())
+    return tuple(Unit.of(key, members) for key, members in order.items())
 
 
 def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = ()) -> Score:

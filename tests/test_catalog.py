@@ -45,7 +45,7 @@ def test_loads_a_minimal_catalog(folder: Path) -> None:
     assert kw.levels == ("assistant", "care-manager", "senior", "lead", "supervisor", "director")
     assert kw.section.value == "experience"
     assert kw.file == "core.yaml"
-    assert [lvl.name for lvl in catalog.levels][0] == "assistant"
+    assert next(lvl.name for lvl in catalog.levels) == "assistant"
     assert catalog.level("director").max_years is None
 
 
@@ -61,7 +61,8 @@ def test_unknown_key_is_an_error(folder: Path) -> None:
 
 
 def test_missing_field(folder: Path) -> None:
-    text = GOOD.replace("care-coordination", "z").replace('    source: "Coordinate care services."\n', "")
+    text = GOOD.replace("care-coordination", "z").replace(
+        '    source: "Coordinate care services."\n', "")
     assert "entry 1 (id 'z'): field 'source': Field required" in error_for(folder, text)
 
 
@@ -71,7 +72,8 @@ def test_unknown_level(folder: Path) -> None:
 
 
 def test_alias_must_be_text_not_number(folder: Path) -> None:
-    text = GOOD.replace("care-coordination", "v").replace("[coordinated care, coordinate care]", "[911]")
+    text = GOOD.replace("care-coordination", "v").replace(
+        "[coordinated care, coordinate care]", "[911]")
     assert "field 'aliases.0': Input should be a valid string (got 911)" in error_for(folder, text)
 
 
@@ -99,7 +101,8 @@ def test_wrong_top_level_shape(folder: Path) -> None:
     assert "field 'entries': Field required" in error_for(folder, "items: []\n")
 
 
-def test_extra_file_adds_and_replaces(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_extra_file_adds_and_replaces(folder: Path,
+                                      tmp_path_factory: pytest.TempPathFactory) -> None:
     extra = tmp_path_factory.mktemp("extra") / "mine.yaml"
     extra.write_text(GOOD.replace("Say whom you coordinated with.", "Mine.") + GOOD.split(
         "entries:\n")[1].replace("care-coordination", "care-transitions"), encoding="utf-8")

@@ -132,7 +132,8 @@ def test_variants() -> None:
     assert "long term care" in form_variants("long-term care", False)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(max_size=80), max_size=12))
 def test_any_text_matches_without_error(matcher: KeywordMatcher, texts: list[str]) -> None:
     lines = make_lines(*texts)
