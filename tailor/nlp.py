@@ -69,17 +69,19 @@ class LowercaseLemmatizer:
         return int(found)
 
     def __call__(self, doc: Doc) -> Doc:
+        import numpy
         from spacy.attrs import LEMMA, LOWER
 
         if not len(doc):
             return doc
-        lowers = doc.to_array(LOWER)
+        unique, inverse = numpy.unique(doc.to_array(LOWER), return_inverse=True)
         cache = self._by_hash
         strings = doc.vocab.strings
-        lemmas = lowers.copy()
-        for i, lower in enumerate(lowers.tolist()):
-            lemma = cache.get(lower)
-            lemmas[i] = lemma if lemma is not None else self._lemma_hash(lower, strings)
+        mapped = [
+            lemma if (lemma := cache.get(lower)) is not None else self._lemma_hash(lower, strings)
+            for lower in unique.tolist()
+        ]
+        lemmas = numpy.asarray(mapped, dtype=numpy.uint64)[inverse]
         doc.from_array([LEMMA], cast("Any", lemmas.reshape(-1, 1)))
         return doc
 

@@ -25,38 +25,38 @@ class Unit:
 
     Attributes:
         key: the group name, or "id:" + the keyword id.
-        members: the keyword results in the unit, in catalog order.
-        found: True when any member is shown.
+        members: positions of its keywords in the scored sequence.
         weight: required if any member is required.
         lead: the member that speaks for the unit: the first one with the unit's weight.
+        label: how reports name it: the term, or the alternatives joined with "or".
+        ids: the members' ids.
     """
 
     key: str
-    members: tuple[KeywordResult, ...]
-    found: bool
+    members: tuple[int, ...]
     weight: Weight
     lead: Keyword
-
-    @classmethod
-    def of(cls, key: str, members: Sequence[KeywordResult]) -> Unit:
-        """Build a unit and settle its derived fields once."""
-        weight = (Weight.REQUIRED if any(r.keyword.weight is Weight.REQUIRED for r in members)
-                  else Weight.PREFERRED)
-        lead = next(r.keyword for r in members if r.keyword.weight is weight)
-        return cls(key, tuple(members), any(r.found for r in members), weight, lead)
+    label: str
+    ids: tuple[str, ...]
 
     @property
     def points(self) -> int:
         """Points this unit is worth."""
         return WEIGHT_POINTS[self.weight]
 
-    @property
-    def label(self) -> str:
-        """How reports name the unit: its term, or its alternatives joined with "or"."""
-        terms = [r.keyword.term for r in self.members]
-        if len(terms) == 1:
-            return terms[0]
-        return ", ".join(terms[:-1]) + " or " + terms[-1]
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How one sequence of keywords is scored; the same for every resume, so built once.
+
+    Attributes:
+        units: the scoring units, in catalog order of their first member.
+        ranking: unit positions in to-do order (required first, the level's own focus areas
+            first, then by category, then catalog order).
+    """
+
+    units: tuple[Unit, ...]
+    ranking: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,78 +68,93 @@ class Score:
     preferred: Coverage
     categories: tuple[CategoryScore, ...]
     gaps: tuple[Gap, ...]
-    units: tuple[Unit, ...]
 
 
-def group_units(results: Sequence[KeywordResult]) -> tuple[Unit, ...]:
-    """Fold keyword results into scoring units, in catalog order of each unit's first member."""
-    order: dict[str, list[KeywordResult]] = {}
-    for r in results:
-        order.setdefault(r.keyword.group or f"id:{r.keyword.id}", []).append(r)
-    return tuple(Unit.of(key, members) for key, members in order.items())
+def plan_scoring(keywords: Sequence[Keyword], all_levels: Sequence[str] = ()) -> Plan:
+    """Fold keywords into scoring units and rank them for the to-do list.
+
+    Args:
+        keywords: the counted keywords, in catalog order.
+        all_levels: the ladder's level names; a keyword that applies to fewer levels is a
+            level's own focus area and ranks first among missing units of equal weight.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, kw in enumerate(keywords):
+        groups.setdefault(kw.group or f"id:{kw.id}", []).append(i)
+    units = []
+    for key, members in groups.items():
+        kws = [keywords[i] for i in members]
+        weight = (Weight.REQUIRED if any(k.weight is Weight.REQUIRED for k in kws)
+                  else Weight.PREFERRED)
+        lead = next(k for k in kws if k.weight is weight)
+        terms = [k.term for k in kws]
+        label = terms[0] if len(terms) == 1 else ", ".join(terms[:-1]) + " or " + terms[-1]
+        units.append(Unit(key, tuple(members), weight, lead, label, tuple(k.id for k in kws)))
+    everywhere = len(set(all_levels))
+
+    def rank_key(position: int) -> tuple[bool, int, int, int]:
+        unit = units[position]
+        focus = 0 if everywhere and len(unit.lead.levels) < everywhere else 1
+        return (unit.weight is not Weight.REQUIRED, focus,
+                _CATEGORY_ORDER[unit.lead.category], position)
+
+    return Plan(tuple(units), tuple(sorted(range(len(units)), key=rank_key)))
+
+
+_PLANS: dict[tuple[int, ...], tuple[tuple[Keyword, ...], Plan]] = {}
+
+
+def _cached_plan(keywords: tuple[Keyword, ...], all_levels: Sequence[str]) -> Plan:
+    """plan_scoring, cached by the identity of the (immutable, cached) keyword objects."""
+    key = (*map(id, keywords), len(set(all_levels)))
+    hit = _PLANS.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], keywords, strict=True)):
+        return hit[1]
+    plan = plan_scoring(keywords, all_levels)
+    if len(_PLANS) >= 16:
+        del _PLANS[next(iter(_PLANS))]
+    _PLANS[key] = (keywords, plan)
+    return plan
 
 
 def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = ()) -> Score:
     """Score keyword results.
 
     Args:
-        results: every counted keyword with its evidence.
-        all_levels: the ladder's level names; keywords that apply to fewer levels are the
-            level's own focus areas and rank first among missing keywords of equal weight.
+        results: every counted keyword with its evidence, in catalog order.
+        all_levels: the ladder's level names (see plan_scoring).
 
     Returns:
         The score (weighted share of units shown, required units worth double), coverage by
         weight and by category, and the missing units ranked: required before preferred, the
         level's own focus areas first, then by category.
     """
-    units = group_units(results)
-    total = sum(u.points for u in units)
-    got = sum(u.points for u in units if u.found)
-    score = round(100 * got / total) if total else 0
-
-    def coverage(weight: Weight) -> Coverage:
-        chosen = [u for u in units if u.weight is weight]
-        return Coverage(found=sum(u.found for u in chosen), total=len(chosen))
-
-    categories = []
-    for category in Category:
-        chosen = [u for u in units if u.lead.category is category]
-        if chosen:
-            categories.append(CategoryScore(
-                category=category,
-                found=sum(u.found for u in chosen),
-                total=len(chosen),
-                points_found=sum(u.points for u in chosen if u.found),
-                points_total=sum(u.points for u in chosen),
-            ))
-
-    everywhere = set(all_levels)
-
-    def rank_key(item: tuple[int, Unit]) -> tuple[int, int, int, int]:
-        position, unit = item
-        focus = 0 if everywhere and set(unit.lead.levels) != everywhere else 1
-        return (unit.weight is not Weight.REQUIRED, focus,
-                _CATEGORY_ORDER[unit.lead.category], position)
-
-    missing = sorted(((i, u) for i, u in enumerate(units) if not u.found), key=rank_key)
-    gaps = tuple(
-        Gap(
-            rank=rank,
-            ids=tuple(r.keyword.id for r in unit.members),
-            label=unit.label,
-            category=unit.lead.category,
-            weight=unit.weight,
-            section=unit.lead.section,
-            suggestion=unit.lead.suggestion,
-            source=unit.lead.source,
-        )
-        for rank, (_, unit) in enumerate(missing, start=1)
-    )
+    plan = _cached_plan(tuple(r.keyword for r in results), all_levels)
+    found = [any(results[i].evidence for i in unit.members) for unit in plan.units]
+    per_category: dict[Category, list[int]] = {}
+    per_weight = {Weight.REQUIRED: [0, 0], Weight.PREFERRED: [0, 0]}
+    for unit, shown in zip(plan.units, found, strict=True):
+        points = WEIGHT_POINTS[unit.weight]
+        tally = per_category.setdefault(unit.lead.category, [0, 0, 0, 0])
+        tally[1] += 1
+        tally[3] += points
+        per_weight[unit.weight][1] += 1
+        if shown:
+            tally[0] += 1
+            tally[2] += points
+            per_weight[unit.weight][0] += 1
+    got = sum(t[2] for t in per_category.values())
+    total = sum(t[3] for t in per_category.values())
+    missing = [plan.units[i] for i in plan.ranking if not found[i]]
     return Score(
-        score=score,
-        required=coverage(Weight.REQUIRED),
-        preferred=coverage(Weight.PREFERRED),
-        categories=tuple(categories),
-        gaps=gaps,
-        units=units,
+        score=round(100 * got / total) if total else 0,
+        required=Coverage(*per_weight[Weight.REQUIRED]),
+        preferred=Coverage(*per_weight[Weight.PREFERRED]),
+        categories=tuple(CategoryScore(c, *per_category[c])
+                         for c in Category if c in per_category),
+        gaps=tuple(
+            Gap(rank, unit.ids, unit.label, unit.lead.category, unit.weight, unit.lead.section,
+                unit.lead.suggestion, unit.lead.source)
+            for rank, unit in enumerate(missing, start=1)
+        ),
     )

@@ -186,16 +186,18 @@ def assign_sections(raw: Sequence[RawLine]) -> tuple[Line, ...]:
 
     Lines before the first heading are contact details (name, email, phone) unless they read
     as prose, which is a summary. Header and footer lines never change the running section:
-    they are contact details or "other".
+    contact details (email, phone, address, or a short header line such as the name) or
+    "other" ("Page 1 of 2", footnotes).
     """
     lines: list[Line] = []
     current: Section | None = None
     for index, r in enumerate(raw, start=1):
         heading = False
         if r.source in (Source.HEADER, Source.FOOTER, Source.FOOTNOTE, Source.ENDNOTE):
-            is_contact = r.source in (Source.HEADER, Source.FOOTER) and (
-                looks_like_contact(r.text) or index == 1
-            )
+            # A header holds the name, credentials and contact details; a footer may too.
+            is_contact = looks_like_contact(r.text) or (
+                r.source is Source.HEADER and len(r.text.split()) <= 6
+                and not re.search(r"\bpage\b", r.text, re.IGNORECASE))
             section = _C if is_contact else _O
         else:
             found = None if r.bullet or r.wrap else heading_section(

@@ -95,6 +95,18 @@ def test_assign_sections_walks_the_resume() -> None:
     assert lines[6].bullet
 
 
+def test_header_lines_are_contact_details_but_page_numbers_are_not() -> None:
+    lines = assign_sections([
+        RawLine("Page 2 of 2", source=Source.HEADER),
+        RawLine("JANE DOE", source=Source.HEADER),
+        RawLine("Registered Nurse, BSN", source=Source.HEADER),
+        RawLine("jane@example.com", source=Source.FOOTER),
+        RawLine("Confidential: prepared for Riverside Health hiring team", source=Source.FOOTER),
+    ])
+    assert [ln.section for ln in lines] == [
+        Section.OTHER, Section.CONTACT, Section.CONTACT, Section.CONTACT, Section.OTHER]
+
+
 def test_a_bullet_is_never_a_heading() -> None:
     lines = assign_sections([RawLine("Experience"), RawLine("Education", bullet=True)])
     assert lines[1].section is Section.EXPERIENCE
