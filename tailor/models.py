@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class FileKind(StrEnum):
@@ -39,9 +40,11 @@ class Section(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class RawLine:
+class RawLine(NamedTuple):
     """A line as an extractor emits it, before section detection.
+
+    Lines, their evidence and raw lines are immutable named tuples rather than frozen
+    dataclasses: a resume makes hundreds of them, and a named tuple is built twice as fast.
 
     Attributes:
         text: normalised text of the line (no control characters, single spaces).
@@ -64,8 +67,7 @@ class RawLine:
     bullet: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of a resume with where it came from and the section it sits in."""
 
     number: int
@@ -252,8 +254,7 @@ class MatchKind(StrEnum):
     LEMMA = "lemma"  # the term or an alias in another grammatical form (plural, tense)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A resume line that shows a keyword."""
 
     line: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tailor.models import Line, RawLine, Section, Source
 
@@ -130,6 +131,7 @@ def heading_key(text: str) -> str:
     return " ".join(key.split())
 
 
+@lru_cache(maxsize=8192)
 def heading_section(text: str, *, style: str | None = None, bold: bool = False) -> Section | None:
     """The section a line opens, if it is a section heading; else None.
 
@@ -200,8 +202,8 @@ def assign_sections(raw: Sequence[RawLine]) -> tuple[Line, ...]:
                 and not re.search(r"\bpage\b", r.text, re.IGNORECASE))
             section = _C if is_contact else _O
         else:
-            found = None if r.bullet or r.wrap else heading_section(
-                r.text, style=r.style, bold=r.bold)
+            plain = r.bullet or r.wrap or len(r.text) > _MAX_HEADING_CHARS
+            found = None if plain else heading_section(r.text, style=r.style, bold=r.bold)
             if found is not None:
                 current, section, heading = found, found, True
             elif current is None:
