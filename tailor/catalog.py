@@ -22,6 +22,7 @@ _ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Ident = Annotated[StrictStr, Field(pattern=_ID, max_length=80)]
 Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
 Phrase = Annotated[StrictStr, Field(min_length=1, max_length=120)]
+Band = Literal["early", "mid", "lead"]
 
 DEFAULT_SECTION: dict[Category, Section] = {
     Category.CREDENTIAL: Section.CERTIFICATIONS,
@@ -45,6 +46,7 @@ class _EntryModel(BaseModel):
     group: Ident | None = None
     match_case: StrictBool = False
     track: Ident | None = None
+    examples: dict[Band, Annotated[StrictStr, Field(min_length=1, max_length=300)]] = {}
 
 
 class _EntriesFile(BaseModel):
@@ -64,6 +66,7 @@ class _LevelModel(BaseModel):
     average_salary: Annotated[StrictInt, Field(gt=0)]
     summary: Text
     focus: Text
+    band: Band
 
 
 class _LevelsFile(BaseModel):
@@ -184,6 +187,7 @@ def _load_entries(path: Path, level_names: Sequence[str]) -> list[Keyword]:
             group=m.group,
             match_case=m.match_case,
             track=m.track,
+            examples=tuple((band, " ".join(text.split())) for band, text in m.examples.items()),
             file=path.name,
         ))
     if problems:

@@ -184,6 +184,8 @@ class Keyword:
             "epic"); forms written in capitals (RN, CCM) are always matched this way.
         track: the specialization track the entry belongs to; such entries count only when
             that track is asked for.
+        examples: example resume bullets by career band ("early", "mid", "lead"), with
+            bracketed placeholders such as "[number]" where the person's own facts go.
         file: the catalog file it was read from.
     """
 
@@ -199,12 +201,23 @@ class Keyword:
     group: str | None = None
     match_case: bool = False
     track: str | None = None
+    examples: tuple[tuple[str, str], ...] = ()
     file: str = ""
 
     @property
     def points(self) -> int:
         """Score points this keyword is worth."""
         return WEIGHT_POINTS[self.weight]
+
+    def example(self, band: str) -> str:
+        """The example bullet for a career band, else the nearest band's, else ""."""
+        table = dict(self.examples)
+        if band in table:
+            return table[band]
+        order = sorted(BANDS, key=lambda b: abs(BANDS.index(b) - BANDS.index(band))
+                       if band in BANDS else 0)
+        return next((table[b] for b in order if b in table), "")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +233,10 @@ class Level:
     average_salary: int
     summary: str
     focus: str
+    band: str = "mid"  # which of a keyword's example bullets suits this level: early/mid/lead
+
+
+BANDS = ("early", "mid", "lead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,12 +305,24 @@ class Status(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """One format or content check: its outcome, why, and how to fix it."""
+    """One check of a resume: its outcome, why, and how to fix it.
+
+    Attributes:
+        id: stable identifier ("contact-details", "measurable-results"...).
+        status: pass, warn or fail.
+        message: one line saying what was found.
+        fix: one line saying what to do (empty when it passes).
+        group: "parse" (what applicant-tracking systems can read), "content" (what reviewers
+            look for) or "healthcare" (checks particular to care-manager resumes).
+        lines: resume line numbers the finding points at.
+    """
 
     id: str
     status: Status
     message: str
     fix: str = ""
+    group: str = "parse"
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +353,8 @@ class Gap:
     section: Section
     suggestion: str
     source: str
+    example: str = ""
+    in_posting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +363,72 @@ class Coverage:
 
     found: int
     total: int
+
+
+@dataclass(frozen=True, slots=True)
+class PostingTerm:
+    """Something a job posting asks for, and whether the resume shows it.
+
+    Attributes:
+        term: the posting's own wording (or the catalog term it names).
+        required: False when the posting marks it preferred ("preferred", "a plus"...).
+        found: whether the resume shows it.
+        keyword_id: the catalog entry it is, when it is one; None for the posting's own terms.
+        category: the catalog category, when it is a catalog entry.
+        line: the posting line that asks for it.
+        evidence: the resume lines that show it.
+    """
+
+    term: str
+    required: bool
+    found: bool
+    keyword_id: str | None = None
+    category: Category | None = None
+    line: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class JobMatch:
+    """How a resume matches one job posting.
+
+    Attributes:
+        file: the posting's file name.
+        title: the job title the posting advertises, when one was found.
+        organization: the employer, when one was found.
+        match_rate: weighted share of the posting's terms the resume shows (0-100; required
+            terms count double).
+        required, preferred: coverage of the posting's required and preferred terms.
+        terms: every term the posting asks for, required first.
+        title_check: whether the resume names the posting's title or a close variant.
+        notes: remarks about reading the posting.
+    """
+
+    file: str
+    title: str | None
+    organization: str | None
+    match_rate: int
+    required: Coverage
+    preferred: Coverage
+    terms: tuple[PostingTerm, ...]
+    title_check: CheckResult
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NextLevel:
+    """What separates the resume from the next rung of the ladder.
+
+    Attributes:
+        level, title: the next rung.
+        shown: the next rung's own keywords the resume already shows.
+        missing: the next rung's own keywords it does not show, most important first.
+    """
+
+    level: str
+    title: str
+    shown: tuple[str, ...]
+    missing: tuple[Gap, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +450,9 @@ class Report:
         notes: remarks from reading the file.
         lines: the resume's lines (for reports that show them).
         layout: structural facts about the file.
+        job: the match against a job posting, when one was given.
+        next_level: what the next rung up asks for that the resume does not show (None at
+            the top rung).
     """
 
     file: str
@@ -370,3 +470,5 @@ class Report:
     notes: tuple[str, ...]
     lines: tuple[Line, ...]
     layout: Layout
+    job: JobMatch | None = None
+    next_level: NextLevel | None = None
