@@ -10,7 +10,18 @@ from tailor.checks import run_checks
 from tailor.errors import UsageError
 from tailor.extract import read_resume
 from tailor.match import find_keywords
-from tailor.models import Catalog, Category, Keyword, Level, Report, ResumeText, Section
+from tailor.models import (
+    Catalog,
+    Category,
+    Keyword,
+    KeywordResult,
+    Level,
+    NextLevel,
+    Report,
+    ResumeText,
+    Section,
+)
+from tailor.posting import Posting, match_posting, read_posting
 from tailor.score import score_results
 
 DEFAULT_LEVEL = "care-manager"
@@ -30,7 +41,7 @@ def resolve_level(catalog: Catalog, name: str) -> Level:
 
 
 def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
-                 catalog: Catalog | None = None) -> Report:
+                 catalog: Catalog | None = None, posting: Posting | None = None) -> Report:
     """Check a resume that has already been read.
 
     Args:
@@ -38,9 +49,13 @@ def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
         level: the ladder level to check against (assistant, care-manager, senior, lead,
             supervisor, director).
         catalog: the keyword catalog; the shipped one when None.
+        posting: a job posting (from tailor.posting.read_posting) to tailor the check to: its
+            catalog terms count double and lead the to-do list, and the report gains a match
+            against the posting.
 
     Returns:
-        The Report: score, per-keyword evidence, ranked gaps and format checks.
+        The Report: score, per-keyword evidence, ranked gaps, checks, the next rung's gaps and,
+        with a posting, the job match.
 
     Raises:
         UsageError: an unknown level.
@@ -48,8 +63,13 @@ def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
     """
     catalog = catalog or load_catalog()
     lvl = resolve_level(catalog, level)
-    results = find_keywords(catalog.for_level(lvl.name), resume.lines)
-    scored = score_results(results, [x.name for x in catalog.levels])
+    names = [x.name for x in catalog.levels]
+    # One matching pass over the whole catalog serves the level, the next rung and the posting.
+    everything = find_keywords(catalog.keywords, resume.lines)
+    by_id = {r.keyword.id: r for r in everything}
+    results = tuple(by_id[kw.id] for kw in catalog.for_level(lvl.name))
+    boost = posting.catalog_ids if posting else frozenset()
+    scored = score_results(results, names, boost=boost, band=lvl.band)
     order = list(dict.fromkeys(line.section for line in resume.lines if line.heading))
     return Report(
         file=resume.name,
@@ -67,29 +87,56 @@ def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
         notes=resume.notes,
         lines=resume.lines,
         layout=resume.layout,
+        job=match_posting(posting, resume.lines, everything) if posting else None,
+        next_level=next_level_gaps(catalog, lvl, by_id),
+    )
+
+
+def next_level_gaps(catalog: Catalog, level: Level,
+                    by_id: dict[str, KeywordResult]) -> NextLevel | None:
+    """What the rung above `level` counts that `level` does not, shown and missing.
+
+    Returns None at the top of the ladder.
+    """
+    position = [x.name for x in catalog.levels].index(level.name)
+    if position + 1 >= len(catalog.levels):
+        return None
+    above = catalog.levels[position + 1]
+    here = {kw.id for kw in catalog.for_level(level.name)}
+    new = tuple(by_id[kw.id] for kw in catalog.for_level(above.name) if kw.id not in here)
+    scored = score_results(new, [x.name for x in catalog.levels], band=above.band)
+    return NextLevel(
+        level=above.name,
+        title=above.title,
+        shown=tuple(r.keyword.term for r in new if r.found),
+        missing=scored.gaps,
     )
 
 
 def check(path: str | os.PathLike[str], *, level: str = DEFAULT_LEVEL,
-          keywords: Sequence[str | os.PathLike[str]] = ()) -> Report:
+          keywords: Sequence[str | os.PathLike[str]] = (),
+          job: str | os.PathLike[str] | None = None) -> Report:
     """Read a resume file (DOCX, PDF, TXT or Markdown) and check it against a career level.
 
     Args:
         path: the resume file; its type is sniffed from its bytes.
         level: the ladder level to check against; "care-manager" by default.
         keywords: extra keyword files (YAML, same format as keywords/) to add to the catalog.
+        job: a job posting file (.txt, .md, .docx or .pdf) to tailor the check to.
 
     Returns:
         The Report.
 
     Raises:
-        InputError: the file cannot be read (missing, corrupt, encrypted, scanned...).
+        InputError: the resume or posting cannot be read (missing, corrupt, encrypted,
+            scanned, empty, not English...).
         CatalogError: a keyword file is malformed.
         UsageError: an unknown level.
     """
     catalog = load_catalog([os.fspath(k) for k in keywords])
     resolve_level(catalog, level)
-    return check_resume(read_resume(path), level=level, catalog=catalog)
+    posting = read_posting(job, catalog) if job is not None else None
+    return check_resume(read_resume(path), level=level, catalog=catalog, posting=posting)
 
 
 def list_keywords(*, level: str | None = None, category: str | None = None,

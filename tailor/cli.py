@@ -80,16 +80,18 @@ def cli(traceback: bool) -> None:
 @click.argument("file", metavar="RESUME")
 @click.option("--level", default="care-manager", show_default=True,
               help="Career level: assistant, care-manager, senior, lead, supervisor, director.")
+@click.option("--job", metavar="POSTING",
+              help="A job posting (.txt, .md, .docx or .pdf) to tailor the check to.")
 @keyword_file_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
               default="text", show_default=True, help="Report format.")
 @output_options
 @click.option("--min-score", type=click.IntRange(0, 100), metavar="N",
               help="Exit with status 1 when the score is below N.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when printing to a terminal).")
-def check(file: str, level: str, keyword_files: tuple[str, ...], fmt: str, out: str | None,
-          force: bool, min_score: int | None, color: bool | None) -> None:
+def check(file: str, level: str, job: str | None, keyword_files: tuple[str, ...], fmt: str,
+          out: str | None, force: bool, min_score: int | None, color: bool | None) -> None:
     """Show which care-manager keywords RESUME shows (with the line), which it misses, ranked,
     and what trips applicant-tracking systems.
 
@@ -98,7 +100,7 @@ def check(file: str, level: str, keyword_files: tuple[str, ...], fmt: str, out: 
     from tailor.api import check as run_check
     from tailor.report import render
 
-    report = run_check(file, level=level, keywords=keyword_files)
+    report = run_check(file, level=level, keywords=keyword_files, job=job)
     width = 100 if out or not sys.stdout.isatty() else min(shutil.get_terminal_size().columns, 120)
     colored = _use_color(color) and not out and fmt == "text"
     _emit(render(report, fmt, color=colored, width=width), out, force, colored)

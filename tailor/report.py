@@ -8,7 +8,18 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from tailor.models import CATEGORY_LABELS, Category, Keyword, Report, Status, Weight
+from tailor.models import (
+    CATEGORY_LABELS,
+    Category,
+    CheckResult,
+    Evidence,
+    Gap,
+    JobMatch,
+    Keyword,
+    Report,
+    Status,
+    Weight,
+)
 
 FORMATS = ("text", "json", "markdown")
 
@@ -23,6 +34,42 @@ SCORE_EXPLANATION = (
 _CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
 _STATUS_MARK = {Status.PASS: "✔", Status.WARN: "!", Status.FAIL: "✘"}
 _STATUS_STYLE = {Status.PASS: "green", Status.WARN: "yellow", Status.FAIL: "bold red"}
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {"line": e.line, "text": e.text, "section": e.section.value,
+            "source": e.source.value, "kind": e.kind.value, "matched": e.matched}
+
+
+def _gap(g: Gap) -> dict[str, Any]:
+    return {"rank": g.rank, "term": g.label, "ids": list(g.ids), "category": g.category.value,
+            "weight": g.weight.value, "section": g.section.value, "suggestion": g.suggestion,
+            "example": g.example, "in_posting": g.in_posting, "source": g.source}
+
+
+def _check(c: CheckResult) -> dict[str, Any]:
+    return {"id": c.id, "status": c.status.value, "message": c.message, "fix": c.fix,
+            "group": c.group, "lines": list(c.lines)}
+
+
+def _job(job: JobMatch) -> dict[str, Any]:
+    return {
+        "file": job.file,
+        "title": job.title,
+        "organization": job.organization,
+        "match_rate": job.match_rate,
+        "required": asdict(job.required),
+        "preferred": asdict(job.preferred),
+        "title_check": _check(job.title_check),
+        "terms": [
+            {"term": t.term, "found": t.found, "required": t.required,
+             "keyword_id": t.keyword_id,
+             "category": t.category.value if t.category else None,
+             "posting_line": t.line, "evidence": [_evidence(e) for e in t.evidence]}
+            for t in job.terms
+        ],
+        "notes": list(job.notes),
+    }
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -58,39 +105,21 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "weight": r.keyword.weight.value,
                 "group": r.keyword.group,
                 "found": r.found,
-                "evidence": [
-                    {
-                        "line": e.line,
-                        "text": e.text,
-                        "section": e.section.value,
-                        "source": e.source.value,
-                        "kind": e.kind.value,
-                        "matched": e.matched,
-                    }
-                    for e in r.evidence
-                ],
+                "evidence": [_evidence(e) for e in r.evidence],
                 "suggestion": r.keyword.suggestion,
                 "source": r.keyword.source,
             }
             for r in report.keywords
         ],
-        "missing": [
-            {
-                "rank": g.rank,
-                "term": g.label,
-                "ids": list(g.ids),
-                "category": g.category.value,
-                "weight": g.weight.value,
-                "section": g.section.value,
-                "suggestion": g.suggestion,
-                "source": g.source,
-            }
-            for g in report.gaps
-        ],
-        "checks": [
-            {"id": c.id, "status": c.status.value, "message": c.message, "fix": c.fix}
-            for c in report.checks
-        ],
+        "missing": [_gap(g) for g in report.gaps],
+        "checks": [_check(c) for c in report.checks],
+        "job": _job(report.job) if report.job else None,
+        "next_level": None if report.next_level is None else {
+            "level": report.next_level.level,
+            "title": report.next_level.title,
+            "shown": list(report.next_level.shown),
+            "missing": [_gap(g) for g in report.next_level.missing],
+        },
         "sections": [s.value for s in report.sections],
         "notes": list(report.notes),
         "layout": asdict(report.layout),
@@ -135,8 +164,12 @@ def _bar(percent: int, width: int = 20) -> str:
     return "█" * full + "░" * (width - full)
 
 
+GROUP_TITLES = {"parse": "Can screening systems read it?", "content": "What reviewers look for",
+                "healthcare": "Care-manager essentials", "job": "Job posting"}
+
+
 def render_text(report: Report, *, color: bool = False, width: int = 100,
-                max_gaps: int = 15) -> str:
+                max_gaps: int = 12) -> str:
     """A terminal report: aligned tables, colour when `color` is true, plain text otherwise."""
     from rich import box
     from rich.console import Console
@@ -147,16 +180,47 @@ def render_text(report: Report, *, color: bool = False, width: int = 100,
     console = Console(file=out, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False,
                       emoji=False, soft_wrap=False)
-    title = Text.assemble(("tailor check", "bold"),
-                          f" · {report.file} ({report.kind.value.upper()})"
-                          f" · level: {report.level_title}")
-    console.print(title)
-    tone = "green" if report.score >= 75 else "yellow" if report.score >= 50 else "red"
+
+    def heading(text: str) -> None:
+        console.print(Text(text, style="bold underline"))
+
+    def gap_table(gaps: Sequence[Gap], limit: int) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(overflow="fold")
+        for gap in gaps[:limit]:
+            head = Text.assemble(
+                (gap.label, "bold" if gap.weight is Weight.REQUIRED else ""),
+                (f"  {gap.weight.value} · {CATEGORY_LABELS[gap.category].lower()}"
+                 f" · add to {gap.section.value}", "dim"),
+            )
+            if gap.in_posting:
+                head.append("  asked for by the posting", style="magenta")
+            body = Text.assemble(head, "\n", gap.suggestion)
+            if gap.example:
+                body.append("\ne.g. ", style="dim")
+                body.append(gap.example, style="italic")
+            table.add_row(f"{gap.rank}.", body)
+        return table
+
+    console.print(Text.assemble(("tailor check", "bold"),
+                                f" · {report.file} ({report.kind.value.upper()})"
+                                f" · level: {report.level_title}"))
+    tone = _tone(report.score)
     console.print(Text.assemble(
         ("Score ", "bold"), (f"{report.score}/100", f"bold {tone}"),
         f"   required {report.required.found}/{report.required.total} shown"
         f" · preferred {report.preferred.found}/{report.preferred.total} shown",
     ))
+    job = report.job
+    if job is not None:
+        where = f" at {job.organization}" if job.organization else ""
+        console.print(Text.assemble(
+            ("Job ", "bold"), f"{job.title or job.file}{where}: ",
+            (f"match rate {job.match_rate}%", f"bold {_tone(job.match_rate)}"),
+            f"   required {job.required.found}/{job.required.total}"
+            f" · preferred {job.preferred.found}/{job.preferred.total}",
+        ))
     console.print()
 
     cats = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -171,7 +235,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100,
 
     found = sorted((r for r in report.keywords if r.found),
                    key=lambda r: _CATEGORY_ORDER[r.keyword.category])
-    console.print(Text(f"What your resume shows ({len(found)} keywords)", style="bold"))
+    heading(f"What your resume shows ({len(found)} keywords)")
     shown = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     shown.add_column("Keyword", overflow="fold", max_width=30)
     shown.add_column("Section", no_wrap=True)
@@ -188,37 +252,73 @@ def render_text(report: Report, *, color: bool = False, width: int = 100,
     console.print(shown if found else Text("  nothing yet", style="dim"))
     console.print()
 
-    console.print(Text(f"What it misses, most important first ({len(report.gaps)})", style="bold"))
-    gaps = Table.grid(padding=(0, 1))
-    gaps.add_column(justify="right", no_wrap=True)
-    gaps.add_column(overflow="fold")
-    for gap in report.gaps[:max_gaps]:
-        weight_style = "bold" if gap.weight is Weight.REQUIRED else ""
-        head = Text.assemble(
-            (gap.label, weight_style),
-            (f"  {gap.weight.value} · {CATEGORY_LABELS[gap.category].lower()}"
-             f" · add to {gap.section.value}", "dim"),
-        )
-        gaps.add_row(f"{gap.rank}.", Text.assemble(head, "\n", gap.suggestion))
-    console.print(gaps)
+    if job is not None:
+        heading(f"What the posting asks for ({len(job.terms)} terms)")
+        terms = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        terms.add_column("Posting term", overflow="fold", max_width=34)
+        terms.add_column("Asks", no_wrap=True)
+        terms.add_column("Your resume", overflow="fold")
+        for t in job.terms:
+            mark = Text("✔ ", style="green") if t.found else Text("✘ ", style="red")
+            cell = Text("not shown", style="dim")
+            if t.evidence:
+                ev = t.evidence[0]
+                before, hit, after = snippet(ev.text, ev.matched, room - 8)
+                cell = Text.assemble(f"line {ev.line}: ", before, (hit, "bold"), after)
+            terms.add_row(mark + Text(t.term), "required" if t.required else "preferred", cell)
+        console.print(terms)
+        _print_check(console, job.title_check)
+        for note in job.notes:
+            console.print(Text(f"  note: the posting {note}", style="yellow"))
+        console.print()
+
+    heading(f"What it misses, most important first ({len(report.gaps)})")
+    console.print(gap_table(report.gaps, max_gaps))
     if len(report.gaps) > max_gaps:
         console.print(Text(f"    … and {len(report.gaps) - max_gaps} more "
-                           "(see --format markdown or json)", style="dim"))
+                           "(see --format markdown, html or json)", style="dim"))
     console.print()
 
-    console.print(Text("Format checks", style="bold"))
+    nxt = report.next_level
+    if nxt is not None:
+        heading(f"To be read as a {nxt.title}")
+        if nxt.missing:
+            names = ", ".join(g.label for g in nxt.missing[:6])
+            more = f" and {len(nxt.missing) - 6} more" if len(nxt.missing) > 6 else ""
+            console.print(Text(f"show: {names}{more}.", overflow="fold"))
+            console.print(gap_table(nxt.missing, 3))
+        if nxt.shown:
+            console.print(Text(f"already shown: {', '.join(nxt.shown)}.", style="green",
+                               overflow="fold"))
+        console.print()
+
+    groups: dict[str, list[CheckResult]] = {}
     for chk in report.checks:
-        console.print(Text.assemble(
-            (f"  {_STATUS_MARK[chk.status]} {chk.status.value:<4} ", _STATUS_STYLE[chk.status]),
-            (f"{chk.id}: ", "bold"), chk.message,
-        ))
-        if chk.fix and chk.status is not Status.PASS:
-            console.print(Text(f"         fix: {chk.fix}", style="dim"))
+        groups.setdefault(chk.group, []).append(chk)
+    for group, checks in groups.items():
+        heading(GROUP_TITLES.get(group, group.capitalize()))
+        for chk in checks:
+            _print_check(console, chk)
+        console.print()
     for note in report.notes:
-        console.print(Text(f"  note: {note}", style="yellow"))
-    console.print()
+        console.print(Text(f"note: {note}", style="yellow"))
     console.print(Text(SCORE_EXPLANATION, style="dim"))
     return out.getvalue()
+
+
+def _print_check(console: Any, chk: CheckResult) -> None:
+    from rich.text import Text
+
+    line = Text.assemble(
+        (f"  {_STATUS_MARK[chk.status]} {chk.status.value:<4} ", _STATUS_STYLE[chk.status]),
+        (f"{chk.id}: ", "bold"), chk.message)
+    if chk.lines:
+        shown = ", ".join(str(n) for n in chk.lines[:8])
+        line.append(f" (line{'s' if len(chk.lines) > 1 else ''} {shown}"
+                    f"{'…' if len(chk.lines) > 8 else ''})", style="dim")
+    console.print(line)
+    if chk.fix and chk.status is not Status.PASS:
+        console.print(Text(f"         fix: {chk.fix}", style="dim"))
 
 
 def _tone(percent: int) -> str:

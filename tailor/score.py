@@ -117,24 +117,30 @@ def _cached_plan(keywords: tuple[Keyword, ...], all_levels: Sequence[str]) -> Pl
     return plan
 
 
-def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = ()) -> Score:
+def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = (), *,
+                  boost: frozenset[str] = frozenset(), band: str = "mid") -> Score:
     """Score keyword results.
 
     Args:
         results: every counted keyword with its evidence, in catalog order.
         all_levels: the ladder's level names (see plan_scoring).
+        boost: ids of keywords a job posting names; their units count double and lead the
+            to-do list.
+        band: the career band whose example bullets the gaps carry ("early", "mid", "lead").
 
     Returns:
-        The score (weighted share of units shown, required units worth double), coverage by
-        weight and by category, and the missing units ranked: required before preferred, the
+        The score (weighted share of units shown, required units worth double, units the
+        posting names double again), coverage by weight and by category, and the missing
+        units ranked: those the posting names first, then required before preferred, the
         level's own focus areas first, then by category.
     """
     plan = _cached_plan(tuple(r.keyword for r in results), all_levels)
     found = [any(results[i].evidence for i in unit.members) for unit in plan.units]
+    named = [bool(boost) and not boost.isdisjoint(unit.ids) for unit in plan.units]
     per_category: dict[Category, list[int]] = {}
     per_weight = {Weight.REQUIRED: [0, 0], Weight.PREFERRED: [0, 0]}
-    for unit, shown in zip(plan.units, found, strict=True):
-        points = WEIGHT_POINTS[unit.weight]
+    for unit, shown, asked in zip(plan.units, found, named, strict=True):
+        points = WEIGHT_POINTS[unit.weight] * (2 if asked else 1)
         tally = per_category.setdefault(unit.lead.category, [0, 0, 0, 0])
         tally[1] += 1
         tally[3] += points
@@ -145,7 +151,8 @@ def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = 
             per_weight[unit.weight][0] += 1
     got = sum(t[2] for t in per_category.values())
     total = sum(t[3] for t in per_category.values())
-    missing = [plan.units[i] for i in plan.ranking if not found[i]]
+    ranking = sorted(plan.ranking, key=lambda i: not named[i]) if boost else plan.ranking
+    missing = [(plan.units[i], named[i]) for i in ranking if not found[i]]
     return Score(
         score=round(100 * got / total) if total else 0,
         required=Coverage(*per_weight[Weight.REQUIRED]),
@@ -154,7 +161,7 @@ def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = 
                          for c in Category if c in per_category),
         gaps=tuple(
             Gap(rank, unit.ids, unit.label, unit.lead.category, unit.weight, unit.lead.section,
-                unit.lead.suggestion, unit.lead.source)
-            for rank, unit in enumerate(missing, start=1)
+                unit.lead.suggestion, unit.lead.source, unit.lead.example(band), asked)
+            for rank, (unit, asked) in enumerate(missing, start=1)
         ),
     )
