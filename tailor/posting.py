@@ -120,7 +120,9 @@ _MODIFIER = r"[\w'/-]+(?:\s[\w'/-]+)?"
 _COORDINATED = re.compile(
     rf"(?P<mods>(?:{_MODIFIER},\s+)*{_MODIFIER},?\s+(?:and|or|&|and/or)\s+{_MODIFIER})"
     rf"\s+(?P<head>{_HEADS})\b", re.IGNORECASE)
-_LEADING = frozenset({"of", "in", "with", "and", "or", "the", "a", "an", "to", "for", "on"})
+_LEADING = frozenset({"of", "in", "with", "and", "or", "the", "a", "an", "to", "for", "on",
+                      "excellent", "strong", "good", "effective", "proven", "demonstrated",
+                      "solid", "working", "basic", "advanced", "superior", "exceptional"})
 _YEARS = re.compile(r"(?P<n>\d{1,2})\+?\s*(?:or more\s+)?years?\s+(?:of\s+)?"
                     r"(?P<what>[\w ,/&-]{0,60}?)\s*experience", re.IGNORECASE)
 
@@ -139,11 +141,13 @@ success responsible responsibility responsibilities duty duties expectation expe
 you your our we they their english fast-paced pace paced dynamic team-oriented self start
 self-starter ability multiple various variety wide range plus bonus asset need needs include
 includes included detail detail-oriented oriented organizational communication
-time-management interpersonal written verbal oral state states city
-county"]) | frozenset(w.lower() for w in ["Alabama Alaska Arizona Arkansas California
-Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas
-Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
-Montana Nebraska Nevada Hampshire Jersey Mexico York Carolina Dakota Ohio Oklahoma Oregon
+time-management interpersonal written verbal oral state states city county patient patients
+member members client clients individual individuals people person family families remote
+""".split()) | frozenset(w.lower() for w in """
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+Minnesota Mississippi Missouri Montana Nebraska Nevada Hampshire Jersey Mexico York Carolina
+Dakota Ohio Oklahoma Oregon
 Pennsylvania Rhode Island Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
 northeast northwest southeast southwest north south east west
 """.split())
@@ -334,7 +338,7 @@ def distribute(text: str) -> list[str]:
         parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+", m.group("mods"))
         for piece in parts:
             words = piece.split()
-            while words and (words[0].lower() in _LEADING or words[0].lower() in _GENERIC):
+            while words and words[0].lower() in _LEADING:
                 words.pop(0)
             if words:
                 out.append(f"{' '.join(words)} {m.group('head')}")
