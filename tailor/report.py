@@ -334,6 +334,7 @@ def render_markdown(report: Report) -> str:
         report=report,
         found=[r for r in report.keywords if r.found],
         category_labels=dict(CATEGORY_LABELS),
+        group_titles=GROUP_TITLES,
         explanation=SCORE_EXPLANATION,
     )
 

@@ -31,6 +31,13 @@ def filter_md(value: object) -> str:
 
 
 @template_filter
+def filter_clip(value: object, limit: int = 120) -> str:
+    """Shorten text to `limit` characters, ending in "…" when cut."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@template_filter
 def filter_percent(value: float) -> str:
     """42 → "42%"."""
     return f"{round(value)}%"
