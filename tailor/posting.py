@@ -16,6 +16,7 @@ from tailor.models import (
     Category,
     CheckResult,
     Coverage,
+    Evidence,
     JobMatch,
     Keyword,
     KeywordResult,
@@ -120,11 +121,22 @@ _MODIFIER = r"[\w'/-]+(?:\s[\w'/-]+)?"
 _COORDINATED = re.compile(
     rf"(?P<mods>(?:{_MODIFIER},\s+)*{_MODIFIER},?\s+(?:and|or|&|and/or)\s+{_MODIFIER})"
     rf"\s+(?P<head>{_HEADS})\b", re.IGNORECASE)
+# "Bachelor's degree in Nursing or Social Work" → "... in Nursing", "... in Social Work".
+_DEGREE_FIELDS = re.compile(
+    r"(?P<degree>(?:bachelor|master|associate|doctor)(?:'s|s)?(?:\s+degree)?)\s+in\s+"
+    r"(?P<fields>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)*,?"
+    r"\s+(?:or|and|and/or)\s+[A-Za-z][\w-]*(?:\s[A-Z][\w-]*)?)", re.IGNORECASE)
 _LEADING = frozenset({"of", "in", "with", "and", "or", "the", "a", "an", "to", "for", "on",
                       "excellent", "strong", "good", "effective", "proven", "demonstrated",
                       "solid", "working", "basic", "advanced", "superior", "exceptional"})
-_YEARS = re.compile(r"(?P<n>\d{1,2})\+?\s*(?:or more\s+)?years?\s+(?:of\s+)?"
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 "fourteen|fifteen")
+_YEARS = re.compile(rf"(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\+?\s*(?:\(\d{{1,2}}\)\s*)?"
+                    r"(?:or more\s+)?years?\s+(?:of\s+)?"
                     r"(?P<what>[\w ,/&-]{0,60}?)\s*experience", re.IGNORECASE)
+_JUNK = re.compile(r"cookies|search results|show on map|apply now|sign in|log in|share this|"
+                   r"#alert|req\s*#|job id|posted|back to", re.IGNORECASE)
+_GLUED = re.compile(r"[a-z][A-Z]")  # "inPortland": words run together by a web scraper
 
 # Words that say nothing about a skill on their own: they end or trim candidate phrases.
 _GENERIC = frozenset("""
@@ -174,6 +186,7 @@ class PostingRequest:
     keyword: Keyword
     catalog: bool
     line: str
+    alternatives: tuple[Keyword, ...] = ()  # "RN or LCSW": any one of them answers it
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +209,8 @@ class Posting:
     @property
     def catalog_ids(self) -> frozenset[str]:
         """Ids of the catalog keywords the posting names."""
-        return frozenset(r.keyword.id for r in self.requests if r.catalog)
+        return frozenset(kw.id for r in self.requests if r.catalog
+                         for kw in (r.keyword, *r.alternatives))
 
     @property
     def own_keywords(self) -> tuple[Keyword, ...]:
@@ -230,7 +244,7 @@ def _kind_of_heading(text: str) -> str | None:
     if key.startswith(("about ", "who is ", "why ", "working at ", "life at ")):
         return ABOUT
     for prefix in ("required", "minimum", "preferred", "desired", "nice to have"):
-        if key.startswith(prefix) and len(key.split()) <= 4:
+        if key.startswith(prefix) and len(key.split()) <= 8:
             return REQUIRED if prefix in ("required", "minimum") else PREFERRED
     return None
 
@@ -285,7 +299,7 @@ def parse_posting(text: ResumeText, catalog: Catalog, *, label: str | None = Non
             kinds.append(current)
 
     title, title_line = _find_title(lines)
-    organization = _find_organization(lines)
+    organization = _find_organization(lines, title_line)
     counted = [(line, kind) for line, kind in zip(lines, kinds, strict=True)
                if kind is not None and kind not in _IGNORED and line.number != title_line]
 
@@ -298,16 +312,22 @@ def parse_posting(text: ResumeText, catalog: Catalog, *, label: str | None = Non
     results = build_matcher(catalog.keywords).find(searched)
     kind_by_number = {line.number: kind for line, kind in counted}
     line_by_number = {line.number: line for line, _ in counted}
+    hits: list[tuple[KeywordResult, Evidence, int, int]] = []
     for result in results:
         for ev in result.evidence:
             line = line_by_number[ev.line]
-            start = line.text.find(ev.matched)
+            start, end = _locate(line.text, ev.matched)
             if start >= 0:
-                spans.setdefault(ev.line, []).append((start, start + len(ev.matched)))
-            required = _clause_required(line.text, max(start, 0), kind_by_number[ev.line])
-            _add(requests, result.keyword.id, PostingRequest(
-                term=_wording(ev.matched, result.keyword), required=required,
-                keyword=result.keyword, catalog=True, line=line.text))
+                spans.setdefault(ev.line, []).append((start, end))
+            hits.append((result, ev, start, end))
+    for result, ev, start, end in hits:
+        if _shadowed(result.keyword, ev.line, start, end, hits):
+            continue  # "Bachelor of Science" inside "Bachelor of Science in Nursing"
+        line = line_by_number[ev.line]
+        required = _clause_required(line.text, max(start, 0), kind_by_number[ev.line])
+        _add(requests, result.keyword.id, PostingRequest(
+            term=_wording(ev.matched, result.keyword), required=required,
+            keyword=result.keyword, catalog=True, line=line.text))
 
     for number, (phrase, required, line_text) in enumerate(
             _own_terms(counted, spans, catalog), start=1):
@@ -323,17 +343,47 @@ def parse_posting(text: ResumeText, catalog: Catalog, *, label: str | None = Non
     for line, _ in counted:
         for m in _YEARS.finditer(line.text):
             what = " ".join(m.group("what").split()).strip(" ,") or "relevant"
-            notes.append(f"asks for {m.group('n')}+ years of {what} experience: "
+            notes.append(f"asks for {m.group('n').lower()}+ years of {what} experience: "
                          "make your job titles and dates show it")
-    ordered = sorted(requests.values(), key=lambda r: (not r.required, not r.catalog))
+    ordered = sorted(_merge_alternatives(list(requests.values())),
+                     key=lambda r: (not r.required, not r.catalog))
     return Posting(file=text.name, title=title, organization=organization,
                    requests=tuple(ordered), notes=tuple(dict.fromkeys(notes)))
+
+
+def _locate(text: str, matched: str) -> tuple[int, int]:
+    """Where a match lies in its line; a match in a distributed phrase ("Medicaid regulations")
+    is placed at its longest tail found in the line ("Medicaid"), or (-1, -1)."""
+    words = matched.split()
+    low = text.lower()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        at = low.find(tail.lower())
+        if at >= 0 and tail:
+            return at, at + len(tail)
+    return -1, -1
+
+
+def _shadowed(keyword: Keyword, line: int, start: int, end: int,
+              hits: Sequence[tuple[KeywordResult, Evidence, int, int]]) -> bool:
+    """True when a longer match of another entry of the same group covers this one."""
+    if not keyword.group or start < 0:
+        return False
+    return any(
+        other.keyword.group == keyword.group and other.keyword.id != keyword.id
+        and ev.line == line and s <= start and end <= e and (e - s) > (end - start)
+        for other, ev, s, e in hits)
 
 
 def distribute(text: str) -> list[str]:
     """Phrases hidden in coordinated lists: "Medicare and Medicaid regulations" gives
     "Medicare regulations" and "Medicaid regulations"."""
     out = []
+    for m in _DEGREE_FIELDS.finditer(text):
+        for piece in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+",
+                              m.group("fields")):
+            if piece.strip():
+                out.append(f"{m.group('degree')} in {piece.strip()}")
     for m in _COORDINATED.finditer(text):
         parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+", m.group("mods"))
         for piece in parts:
@@ -342,6 +392,28 @@ def distribute(text: str) -> list[str]:
                 words.pop(0)
             if words:
                 out.append(f"{' '.join(words)} {m.group('head')}")
+    return out
+
+
+def _merge_alternatives(requests: list[PostingRequest]) -> list[PostingRequest]:
+    """Entries of one catalog group named on one posting line are alternatives: "Active RN or
+    LCSW license", "Epic, Cerner or Meditech" ask for one of them, not all."""
+    out: list[PostingRequest] = []
+    merged: dict[tuple[str, str], int] = {}
+    for request in requests:
+        group = request.keyword.group if request.catalog else None
+        key = (group or "", request.line)
+        if group and key in merged:
+            first = out[merged[key]]
+            out[merged[key]] = PostingRequest(
+                term=f"{first.term} or {request.term}",
+                required=first.required or request.required, keyword=first.keyword,
+                catalog=True, line=first.line,
+                alternatives=(*first.alternatives, request.keyword))
+            continue
+        if group:
+            merged[key] = len(out)
+        out.append(request)
     return out
 
 
@@ -381,10 +453,12 @@ def _find_title(lines: Sequence[Line]) -> tuple[str | None, int | None]:
         m = _TITLE_FIELD.match(line.text)
         if m and _ROLE_NOUN.search(m.group("title")):
             return _clean_title(m.group("title")), line.number
-    for line in lines[:3]:
-        if (len(line.text.split()) <= 12 and _ROLE_NOUN.search(line.text)
-                and _kind_of_heading(line.text) is None):
-            return _clean_title(line.text), line.number
+    for line in lines[:15]:  # web pages put menus and banners above the title
+        text = line.text
+        if (len(text.split()) <= 10 and _ROLE_NOUN.search(text) and not _JUNK.search(text)
+                and not text.rstrip().endswith((".", "!", "?", ","))
+                and _kind_of_heading(text) is None):
+            return _clean_title(text), line.number
     for line in lines[:40]:
         m = _SEEKING.search(line.text)
         if m:
@@ -393,15 +467,25 @@ def _find_title(lines: Sequence[Line]) -> tuple[str | None, int | None]:
 
 
 def _clean_title(text: str) -> str:
-    """"RN Care Manager - Ambulatory (Hybrid)" → "RN Care Manager"."""
-    for piece in re.split(r"\s+[-–—|]\s+|\s*[(\[]", text):
-        part = piece.strip(" ,.:;")
+    """"RN Care Manager - Ambulatory (Hybrid)" → "RN Care Manager";
+    "Director - Care Management" → "Director of Care Management"."""
+    pieces = [p.strip(" ,.:;") for p in re.split(r"\s+[-–—|]\s+|\s*[(\[]", text)]
+    for i, part in enumerate(pieces):
         if _ROLE_NOUN.search(part):
+            if len(part.split()) == 1 and i + 1 < len(pieces) and pieces[i + 1]:
+                return f"{part} of {pieces[i + 1]}"  # a bare rank needs its field
             return part
     return text.strip(" ,.:;")
 
 
-def _find_organization(lines: Sequence[Line]) -> str | None:
+def _find_organization(lines: Sequence[Line], title_line: int | None = None) -> str | None:
+    if title_line is not None and title_line < len(lines):
+        below = lines[title_line].text  # the line after the title (numbers start at 1)
+        words = below.split()
+        if (1 <= len(words) <= 5 and below[:1].isupper() and not any(c.isdigit() for c in below)
+                and not _ROLE_NOUN.search(below) and _kind_of_heading(below) is None
+                and not _JUNK.search(below) and "," not in below and ":" not in below):
+            return below.split("·")[0].strip()
     for line in lines[:40]:
         for pattern in (_ORG_FIELD, _ABOUT_ORG):
             m = pattern.match(line.text)
@@ -438,7 +522,11 @@ class _Candidates:
         if any(s < end and start < e for s, e in taken):
             return  # a catalog term already covers it
         text = line.text[start:end]
-        proper = any(t.text[:1].isupper() and t.i > 0 for t in tokens)
+        if _GLUED.search(text) or any(_ROLE_NOUN.fullmatch(t.text) for t in tokens):
+            return
+        if end < len(line.text) and line.text[end:end + 1] == ":":
+            return  # a field label: "Education:", "License/Certifications:"
+        proper = any(t.text[:1].isupper() and not _starts_clause(t) for t in tokens)
         acronym = any(t.text.isupper() and len(t.text) >= 2 and t.text.isalpha() for t in tokens)
         if len(tokens) == 1 and not (acronym or proper or tokens[0].lower_ in _KEEP_SINGLE):
             return
@@ -457,6 +545,15 @@ class _Candidates:
             self.first[key] = (text0, True, line.text, order)
 
 
+def _starts_clause(token: Any) -> bool:
+    """True for the first word of a line, sentence, list item or field ("1. Education")."""
+    for previous in reversed(token.doc[: token.i]):
+        if previous.is_space:
+            continue
+        return previous.is_punct or previous.like_num
+    return True
+
+
 def _own_terms(counted: Sequence[tuple[Line, str]], spans: dict[int, list[tuple[int, int]]],
                catalog: Catalog) -> list[tuple[str, bool, str]]:
     """The posting's own skill-like phrases the catalog does not cover.
@@ -470,6 +567,8 @@ def _own_terms(counted: Sequence[tuple[Line, str]], spans: dict[int, list[tuple[
     found = _Candidates({f.lower() for kw in catalog.keywords for f in (kw.term, *kw.aliases)},
                         {}, {})
     for line, kind in counted:
+        if len(line.text.split()) < 5:
+            continue  # fragments: employer, location, labels, menu items
         taken = spans.get(line.number, [])
         run: list[Any] = []
         for tok in nlp(line.text):
@@ -500,6 +599,14 @@ _TITLE_NOISE = re.compile(r"\b(rn|lpn|lvn|lcsw|lmsw|bsn|msw|senior|sr|junior|jr|
                           re.IGNORECASE)
 
 
+def _words_close(words: Sequence[str], text: str) -> bool:
+    """All `words` occur in `text` within a window of len(words) + 2 words, in any order."""
+    tokens = re.findall(r"[a-z]+", text)
+    width = len(words) + 2
+    wanted = set(words)
+    return any(wanted <= set(tokens[i:i + width]) for i in range(max(1, len(tokens))))
+
+
 def _core_title(title: str) -> str:
     return " ".join(_TITLE_NOISE.sub(" ", title.lower()).replace("-", " ").split())
 
@@ -524,9 +631,9 @@ def check_title(title: str | None, lines: Sequence[Line]) -> CheckResult:
             return CheckResult("job-title", Status.PASS,
                                f"Your resume names the posting's title, “{title}”.",
                                group="job", lines=(line.number,))
+    core_words = [w for w in re.findall(r"[a-z]+", core) if w not in ("of", "and", "the")]
     for line in lines:
-        low = line.text.lower()
-        if core and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", low):
+        if core_words and _words_close(core_words, line.text.lower()):
             return CheckResult("job-title", Status.PASS,
                                f"Your resume names “{core}”, the core of the posting's title "
                                f"“{title}”.", group="job", lines=(line.number,))
@@ -569,6 +676,9 @@ def match_posting(posting: Posting, lines: Sequence[Line],
     for request in posting.requests:
         result = (by_id if request.catalog else own).get(request.keyword.id)
         evidence = result.evidence if result else ()
+        for other in request.alternatives:
+            if not evidence and other.id in by_id:
+                evidence = by_id[other.id].evidence
         kw = request.keyword
         if not evidence and request.catalog and kw.group and _generic(kw):
             # "electronic health records" is shown by Epic; "Epic" is not shown by Cerner.

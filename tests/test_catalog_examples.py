@@ -28,7 +28,8 @@ LEVEL_BAND = {"assistant": "early", "care-manager": "mid", "senior": "mid", "lea
 # The placeholders a bullet may use; keywords/README.md lists the same words.
 PLACEHOLDERS = {
     "[number]", "[percent]", "[dollar amount]", "[timeframe]", "[date]", "[year]",
-    "[month year]", "[state]", "[university]", "[employer]", "[EHR system]", "[population]",
+    "[month year]", "[state]", "[university]", "[field]", "[employer]", "[EHR system]",
+    "[population]",
 }
 _PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
 

@@ -229,3 +229,41 @@ def test_any_text_is_a_posting_or_a_clear_error(text: str) -> None:
         return
     for request in posting.requests:
         assert request.term and request.line
+
+
+SCRAPED = """We use cookies to improve your experience. By continuing you accept cookies.
+Back to search results
+Director - Care Management
+Harbor Valley Health
+United States, Vermont, Burlington
+Req #: 40123
+Description
+Lead our hospital care management department of case managers and social workers.
+Oversee utilization management and discharge planning while keeping the department budget.
+Required Minimum Knowledge, Skills and Abilities
+1. Education: Bachelor's degree in Nursing or Social Work; Master's degree required.
+2. License: Active RN or LCSW license in Vermont. CCM or ACM preferred.
+3. Experience: A minimum of seven years of case management experience.
+"""
+
+
+def test_a_web_page_posting_with_banners_and_numbered_requirements() -> None:
+    posting = posting_of(SCRAPED)
+    assert posting.title == "Director of Care Management"
+    assert posting.organization == "Harbor Valley Health"
+    asked = {r.term: r.required for r in posting.requests}
+    assert asked["Registered Nurse or LCSW"] is True  # alternatives, one requirement
+    assert asked["CCM or ACM"] is False
+    assert "Bachelor's degree in Nursing or Bachelor's degree in Social Work" in asked
+    own = [r.term for r in posting.requests if not r.catalog]
+    assert not any(t in own for t in ("Education", "License", "Vermont", "Director", "cookies"))
+    assert any("seven+ years of case management experience" in n for n in posting.notes)
+
+
+def test_alternatives_are_satisfied_by_either() -> None:
+    posting = posting_of(SCRAPED)
+    lines = make_lines("Jane Doe, LCSW", "Director of Care Management, Mercy, 2015 - Present")
+    job = match_posting(posting, lines, find_keywords(CATALOG.keywords, lines))
+    (licence,) = [t for t in job.terms if t.term == "Registered Nurse or LCSW"]
+    assert licence.found and licence.evidence[0].matched == "LCSW"
+    assert job.title_check.status is Status.PASS
