@@ -550,7 +550,7 @@ def _starts_clause(token: Any) -> bool:
     for previous in reversed(token.doc[: token.i]):
         if previous.is_space:
             continue
-        return previous.is_punct or previous.like_num
+        return bool(previous.is_punct or previous.like_num)
     return True
 
 

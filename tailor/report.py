@@ -21,7 +21,7 @@ from tailor.models import (
     Weight,
 )
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 
 SCORE_EXPLANATION = (
     "The score is the share of the things care-manager employers look for at this level "
@@ -345,6 +345,10 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -
         return render_json(report)
     if fmt == "markdown":
         return render_markdown(report)
+    if fmt == "html":
+        from tailor.report_html import render_html
+
+        return render_html(report)
     return render_text(report, color=color, width=width)
 
 
