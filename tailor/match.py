@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 # between word characters become spaces in both patterns and text (one character for one, so
 # character offsets stay put).
 _INNER_HYPHEN = re.compile(r"[-‐‑](?<=\w[-‐‑])(?=\w)")  # hyphen first: 3x faster to scan
+# "[number] patients", "[EHR system]": a draft's placeholders for facts the person has yet to
+# supply. They are no evidence of anything, so they are blanked (same length) before matching.
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _KIND_RANK = {MatchKind.EXACT: 0, MatchKind.ALIAS: 1, MatchKind.LEMMA: 2}
 _HARD_BREAK = " \n "  # a whitespace token of its own: no phrase matches across it
 _SOFT_BREAK = " "
@@ -116,6 +119,7 @@ class KeywordMatcher:
 
         A phrase may run across a soft line wrap (Line.wrap) but never across paragraphs.
         A keyword shown on one line by several forms counts once, with the best match kind.
+        Bracketed placeholders ("[number] patients", "[EHR system]") never count.
         """
         from spacy.attrs import IDX, LENGTH, LOWER
 
@@ -130,7 +134,10 @@ class KeywordMatcher:
             starts.append(position)
             parts.append(line.text)
             position += len(line.text)
-        doc = self.nlp(_INNER_HYPHEN.sub(" ", "".join(parts)))
+        joined = _INNER_HYPHEN.sub(" ", "".join(parts))
+        if "[" in joined:
+            joined = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), joined)
+        doc = self.nlp(joined)
         if not len(doc):
             return tuple(KeywordResult(keyword=kw, evidence=()) for kw in self.keywords)
         columns = doc.to_array([IDX, LENGTH, LOWER])  # indexed per match: no bulk .tolist()

@@ -103,6 +103,13 @@ def test_overlapping_forms_count_once_per_line(matcher: KeywordMatcher) -> None:
     assert found["ccm"] == [(1, "exact", "Certified Case Manager")]
 
 
+def test_placeholders_are_no_evidence(matcher: KeywordMatcher) -> None:
+    found = hits(matcher, "Charted in [Epic] for [number] patients",
+                 "Used [care coordination] and [RN] notes", "Charted in Epic")
+    assert found["epic"] == [(3, "exact", "Epic")]
+    assert "rn" not in found and "care-coordination" not in found
+
+
 def test_evidence_keeps_section_and_source() -> None:
     matcher = KeywordMatcher((RN,))
     lines = make_lines("Jane Doe, RN", section=Section.CONTACT, source=Source.HEADER)
