@@ -65,7 +65,7 @@ _VAL = tuple(f"{{{ns}}}val" for ns in _W_NS)
 # Element codes: every tag the reader reacts to maps to one small int, in both namespaces.
 (P, R, T, TAB, BR, NBHYPHEN, SYM, PPR, RPR, TBL, TXBX, SDT, SDTPR, SDTCONTENT, PLCHDR,
  INS, DEL, MOVEFROM, CONTAINER, SKIP, AC, CHOICE, FALLBACK, PIC, IMAGEDATA, NOTE, HDRREF,
- B, RSTYLE, RFONTS, PSTYLE, NUMPR, NUMID, ROOT) = range(34)
+ B, RSTYLE, RFONTS, PSTYLE, NUMPR, NUMID, ROOT, COLS) = range(35)
 
 _W_CODES = {
     "p": P, "r": R, "t": T, "tab": TAB, "ptab": TAB, "br": BR, "cr": BR,
@@ -82,6 +82,7 @@ _W_CODES = {
     "footnote": NOTE, "endnote": NOTE, "headerReference": HDRREF, "footerReference": HDRREF,
     "b": B, "rStyle": RSTYLE, "rFonts": RFONTS, "pStyle": PSTYLE, "numPr": NUMPR, "numId": NUMID,
     "document": ROOT, "hdr": ROOT, "ftr": ROOT, "footnotes": ROOT, "endnotes": ROOT,
+    "cols": COLS,
 }
 _CODES: dict[Any, int] = {
     f"{{{ns}}}{local}": code for ns in _W_NS for local, code in _W_CODES.items()
@@ -94,7 +95,7 @@ _CODES.update({
 # element when it ends. Deleted text, field codes and comments are never visited.
 _EVENT_CODES = frozenset({
     P, TBL, TXBX, SDT, SDTCONTENT, PLCHDR, INS, DEL, MOVEFROM, SKIP, AC, CHOICE, FALLBACK, PIC,
-    IMAGEDATA, NOTE, HDRREF, ROOT,
+    IMAGEDATA, NOTE, HDRREF, ROOT, COLS,
 })
 # Wildcard namespaces make lxml's tag matcher cheaper to build and run (it is built for every
 # part); elements of other namespaces that share a local name get no code and are ignored.
@@ -151,6 +152,7 @@ class _Counts:
     insertions: int = 0
     deletions: int = 0
     fonts: set[str] = field(default_factory=set)
+    columns: int = 1
     repaired: int = 0
 
 
@@ -465,6 +467,8 @@ def _walk(events: Iterable[tuple[str, Any]], part_source: Source, counts: _Count
             rel_id = _attr(elem, "}id")
             if rel_id:
                 header_ids.append(rel_id)
+        elif code == COLS:
+            counts.columns = max(counts.columns, _column_count(elem))
     if first:
         raise _NotWordMLError(_NOT_WORDML)
 
@@ -604,6 +608,19 @@ def _font(elem: Any) -> str | None:
     return None
 
 
+def _column_count(cols: Any) -> int:
+    """The text columns a section's w:cols sets: w:num, else its w:col children (Word allows
+    at most 45; a larger or unreadable value counts as one)."""
+    value = _attr(cols, "}num")
+    try:
+        number = int(value) if value is not None else 0
+    except ValueError:
+        number = 0
+    if number <= 0:
+        number = sum(1 for child in cols if str(child.tag).endswith("}col"))
+    return number if 1 <= number <= 45 else 1
+
+
 def _numbered(numpr: Any) -> bool | None:
     """True for a numPr that makes a list item, False for numId 0 (numbering removed)."""
     for child in numpr:
@@ -728,6 +745,7 @@ def _read(data: bytes) -> DocxResult:
         tracked_insertions=counts.insertions,
         tracked_deletions=counts.deletions,
         fonts=tuple(sorted(fonts)),
+        columns=counts.columns,
     )
     notes = []
     if counts.repaired:

@@ -83,7 +83,26 @@ class Line(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Facts about a file's structure that decide how well applicant-tracking systems read it."""
+    """Facts about a file's structure that decide how well applicant-tracking systems read it.
+
+    Attributes:
+        pages: page count (PDF: pages in the file; DOCX: as Word last saved it), if known.
+        tables, nested_tables: DOCX tables, and tables inside table cells.
+        text_boxes: DOCX text boxes and shapes holding text.
+        images: pictures (DOCX pictures; PDF image objects, in form XObjects too, except
+            spacers smaller than 4 points).
+        content_controls, tracked_insertions, tracked_deletions: DOCX structure.
+        fonts: font names (DOCX: named on runs and in the document defaults; PDF: base font
+            names of the text objects, subset prefix removed).
+        empty_pages: PDF pages without text.
+        columns: most text columns in one place (DOCX: w:cols of any section; PDF: 2 when a
+            page sets text side by side in columns).
+        column_pages: PDF pages (1-based) where text sits in columns side by side.
+        text_chars: PDF: characters in the text layer, whitespace excluded.
+        garbled_chars: PDF: characters of the text layer that map to no real character
+            (control, private-use or replacement characters; bullet glyphs excluded), counted
+            before normalisation removes the controls.
+    """
 
     pages: int | None = None
     tables: int = 0
@@ -95,6 +114,10 @@ class Layout:
     tracked_deletions: int = 0
     fonts: tuple[str, ...] = ()
     empty_pages: int = 0
+    columns: int = 1
+    column_pages: tuple[int, ...] = ()
+    text_chars: int = 0
+    garbled_chars: int = 0
 
 
 @dataclass(frozen=True, slots=True)

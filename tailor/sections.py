@@ -164,12 +164,10 @@ def heading_section(text: str, *, style: str | None = None, bold: bool = False) 
             return None
         return section
     # Combined headings: "Education & Certifications", "Skills / Languages".
+    # Every part must be a heading: "Volunteer, Hospice of Cincinnati" is an entry, not one.
     parts = [p.strip() for p in re.split(r"\s+and\s+|[/|,]", key) if p.strip()]
-    if len(parts) > 1:
-        for part in parts:
-            found = HEADINGS.get(part)
-            if found is not None:
-                return found
+    if len(parts) > 1 and all(part in HEADINGS for part in parts):
+        return HEADINGS[parts[0]]
     last = key.split()[-1]
     if last in _TAIL and (signal or len(key.split()) <= 3):
         return _TAIL[last]

@@ -575,3 +575,319 @@ def pdf_encrypted(user_password: str = "secret") -> bytes:
         ["Jane Doe, RN", "Care coordination"],
         encrypt=StandardEncryption(user_password, ownerPassword="owner-secret"),
     )
+
+
+# ----------------------------------------------------------------------------------------------
+# Whole resumes for the checks (tests/test_checks*.py)
+
+GOOD_RESUME: tuple[tuple[str, str], ...] = (
+    ("title", "Jane Doe, RN, CCM"),
+    ("p", "Columbus, OH 43215 | (614) 555-0123 | jane.doe@example.com | linkedin.com/in/janedoe"),
+    ("h1", "Professional Summary"),
+    ("p", "Registered nurse and certified case manager with six years of care coordination for "
+          "adults with chronic conditions in hospital and health-plan settings, known for "
+          "cutting readmissions through patient education and close follow-up."),
+    ("h1", "Experience"),
+    ("bold", "RN Care Manager, Mercy Health, Columbus, OH"),
+    ("p", "Jan 2021 – Present"),
+    ("bullet", "Managed a caseload of 65 high-risk adults with heart failure, COPD and diabetes "
+               "across three primary care clinics."),
+    ("bullet", "Reduced 30-day readmissions by 18% in one year through weekly calls after "
+               "discharge and early specialist visits."),
+    ("bullet", "Completed 40 comprehensive biopsychosocial assessments a month within 72 hours "
+               "of referral."),
+    ("bullet", "Coordinated care with 12 specialists, home health agencies and behavioral health "
+               "providers for members with complex needs."),
+    ("bullet", "Educated patients and caregivers on medications using teach-back, raising "
+               "adherence to 87% across the caseload."),
+    ("bullet", "Documented assessments and care plans in Epic (Healthy Planet) in line with "
+               "HIPAA and health-plan requirements."),
+    ("bold", "Staff Nurse, Medical-Surgical Unit, Riverside Methodist Hospital, Columbus, OH"),
+    ("p", "Jun 2018 – Dec 2020"),
+    ("bullet", "Provided direct care for 5 to 6 patients per shift on a 32-bed medical-surgical "
+               "unit."),
+    ("bullet", "Led discharge planning for 20 patients a week with physicians, social workers "
+               "and therapists."),
+    ("bullet", "Trained 8 new graduate nurses on documentation in Epic and on fall prevention."),
+    ("bullet", "Advocated for patients with insurers, securing home services for 30 members in "
+               "one year."),
+    ("bold", "Patient Care Technician, OhioHealth Grant Medical Center, Columbus, OH"),
+    ("p", "Sep 2016 – May 2018"),
+    ("bullet", "Measured vital signs and blood glucose for 12 patients per shift and reported "
+               "changes to the charge nurse."),
+    ("bullet", "Partnered with 4 nurses a shift on admissions, transfers and discharges on a "
+               "busy telemetry unit."),
+    ("bullet", "Served on the falls-prevention committee that cut unit falls by 25% in one "
+               "year."),
+    ("h1", "Education"),
+    ("p", "Bachelor of Science in Nursing (BSN), The Ohio State University, Columbus, OH, "
+          "May 2018"),
+    ("h1", "Licenses & Certifications"),
+    ("p", "Registered Nurse (RN), State of Ohio, License #123456"),
+    ("p", "Certified Case Manager (CCM), Commission for Case Manager Certification, 2022"),
+    ("p", "Basic Life Support (BLS), American Heart Association"),
+    ("h1", "Professional Affiliations"),
+    ("p", "Member, Case Management Society of America (CMSA), Central Ohio chapter, since 2021"),
+    ("h1", "Skills"),
+    ("p", "Care coordination, discharge planning, motivational interviewing, utilization "
+          "review with InterQual criteria, Medicare and Medicaid benefits, Microsoft Excel, "
+          "conversational Spanish"),
+)
+"""A one-page care-manager resume that every check passes."""
+
+
+def docx_resume(blocks: Iterable[tuple[str, str]] = GOOD_RESUME, *, header: str | None = None,
+                footer: str | None = None, columns: int | None = None, picture: bool = False,
+                font: str | None = None) -> bytes:
+    """A resume made with python-docx from (kind, text) blocks.
+
+    Kinds: "title" (Title style), "h1"/"h2" (Heading 1/2), "p" (a plain paragraph), "bold" (a
+    paragraph in one bold run), "bullet" (List Bullet), "cell" (a row of a one-column table;
+    consecutive cells share one table), "row" (a two-column table row, cells split at " || ").
+
+    Args:
+        header, footer: text for the default header and footer.
+        columns: set the section in this many newspaper columns (w:cols w:num).
+        picture: add a photo (a real PNG) at the top.
+        font: name every run's font.
+    """
+    from PIL import Image
+
+    document = docx.Document()
+    if header is not None:
+        document.sections[0].header.paragraphs[0].text = header
+    if footer is not None:
+        document.sections[0].footer.paragraphs[0].text = footer
+    if picture:
+        image = io.BytesIO()
+        Image.new("RGB", (60, 80), (120, 90, 60)).save(image, format="PNG")
+        document.add_picture(io.BytesIO(image.getvalue()))
+    table = None
+    for kind, text in blocks:
+        if kind not in ("cell", "row"):
+            table = None
+        if kind == "title":
+            paragraph = document.add_paragraph(text, style="Title")
+        elif kind in ("h1", "h2"):
+            paragraph = document.add_heading(text, int(kind[1]))
+        elif kind == "bold":
+            paragraph = document.add_paragraph()
+            paragraph.add_run(text).bold = True
+        elif kind == "bullet":
+            paragraph = document.add_paragraph(text, style="List Bullet")
+        elif kind in ("cell", "row"):
+            cells = text.split(" || ") if kind == "row" else [text]
+            if table is None:
+                table = document.add_table(rows=0, cols=len(cells))
+            row = table.add_row()
+            for cell, value in zip(row.cells, cells, strict=True):
+                cell.text = value
+            continue
+        else:
+            paragraph = document.add_paragraph(text)
+        if font is not None:
+            for item in paragraph.runs:
+                item.font.name = font
+    if columns is not None:
+        section = document.sections[0]._sectPr
+        cols = section.find(f"{{{W_NS}}}cols")
+        if cols is None:
+            cols = section.makeelement(f"{{{W_NS}}}cols", {})
+            section.append(cols)
+        cols.set(f"{{{W_NS}}}num", str(columns))
+        cols.set(f"{{{W_NS}}}space", "720")
+    return save(document)
+
+
+def replace_blocks(blocks: Iterable[tuple[str, str]],
+                   changes: Mapping[str, tuple[tuple[str, str], ...] | str | None]
+                   ) -> tuple[tuple[str, str], ...]:
+    """A copy of `blocks` where each block whose text is a key of `changes` is replaced: by
+    other blocks (a tuple), by new text (a str, same kind), or removed (None)."""
+    out: list[tuple[str, str]] = []
+    for kind, text in blocks:
+        if text not in changes:
+            out.append((kind, text))
+            continue
+        change = changes[text]
+        if isinstance(change, str):
+            out.append((kind, change))
+        elif change is not None:
+            out.extend(change)
+    return tuple(out)
+
+
+def text_resume(blocks: Iterable[tuple[str, str]] = GOOD_RESUME) -> bytes:
+    """The same blocks as a plain-text file: headings in capitals, bullets as "• "."""
+    out = []
+    for kind, text in blocks:
+        if kind in ("h1", "h2"):
+            out += ["", text.upper()]
+        elif kind == "bullet":
+            out.append("• " + text)
+        else:
+            out.append(text.replace(" || ", "    "))
+    return ("\n".join(out) + "\n").encode()
+
+
+def pdf_resume(blocks: Iterable[tuple[str, str]] = GOOD_RESUME, *, font: str = "Helvetica",
+               image: bool = False) -> bytes:
+    """The blocks as a one-column PDF (reportlab platypus), optionally with a photo."""
+    from PIL import Image as PILImage
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    body = styles["Normal"].clone("body", fontName=font, fontSize=9.5, leading=11.5)
+    heading = styles["Heading2"].clone("heading", fontSize=11, leading=13, spaceBefore=6,
+                                       spaceAfter=2)
+    story: list[object] = []
+    if image:
+        photo = io.BytesIO()
+        PILImage.new("RGB", (60, 80), (120, 90, 60)).save(photo, format="PNG")
+        story.append(Image(io.BytesIO(photo.getvalue()), width=60, height=80))
+    for kind, text in blocks:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+        if kind == "title":
+            story.append(Paragraph(escaped, styles["Title"]))
+        elif kind in ("h1", "h2"):
+            story.append(Paragraph(escaped, heading))
+        elif kind == "bullet":
+            story.append(Paragraph("• " + escaped, body))
+        elif kind == "bold":
+            story.append(Paragraph(f"<b>{escaped}</b>", body))
+        else:
+            story.append(Paragraph(escaped.replace(" || ", "    "), body))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=letter, leftMargin=54, rightMargin=54, topMargin=36,
+                      bottomMargin=36).build(story)
+    return buffer.getvalue()
+
+
+def pdf_sidebar_columns() -> bytes:
+    """A two-column resume (platypus frames): a narrow sidebar of skills and contact details
+    beside the main column of experience, as design templates set them."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    styles = getSampleStyleSheet()
+    width, height = letter
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=letter)
+    side = Frame(36, 36, 170, height - 72, id="side")
+    main = Frame(230, 36, width - 266, height - 72, id="main")
+    document.addPageTemplates([PageTemplate(id="two", frames=[side, main])])
+    story: list[object] = [Paragraph("Jane Doe, RN", styles["Heading2"]),
+                           Paragraph("jane.doe@example.com", styles["Normal"]),
+                           Paragraph("(614) 555-0123", styles["Normal"]),
+                           Paragraph("Skills", styles["Heading2"])]
+    story += [Paragraph(skill, styles["Normal"]) for skill in (
+        "Care coordination", "Discharge planning", "Epic", "Cerner", "InterQual",
+        "Motivational interviewing", "Medicare benefits", "Spanish")]
+    story += [FrameBreak(), Paragraph("Experience", styles["Heading2"]),
+              Paragraph("<b>RN Care Manager, Mercy Health, Jan 2021 – Present</b>",
+                        styles["Normal"])]
+    story += [Paragraph("• " + bullet, styles["Normal"]) for bullet in (
+        *CARE_BULLETS,
+        "Reduced 30-day readmissions by 18% through weekly calls after discharge",
+        "Educated 300 patients and caregivers on medications using teach-back",
+        "Trained 8 new graduate nurses on documentation and fall prevention",
+        "Advocated for 30 members with insurers to secure home services")]
+    document.build(story)
+    return buffer.getvalue()
+
+
+def pdf_dated_rows(*, label_column: bool) -> bytes:
+    """A one-column page of job entries with dates: right-aligned on the title line (the
+    usual layout), or, with `label_column`, in a column of their own to the left."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=letter)
+    pdf.setFont("Helvetica", 10)
+    y = 740.0
+    jobs = [("Care Manager, Mercy Health", "Jan 2021 – Present"),
+            ("Staff Nurse, Riverside Hospital", "Jun 2018 – Dec 2020"),
+            ("Nurse Extern, Grant Medical Center", "May 2017 – Aug 2017"),
+            ("Patient Care Technician, OhioHealth", "Sep 2015 – Apr 2017")]
+    for title, dates in jobs:
+        if label_column:
+            pdf.drawString(72, y, dates)
+            pdf.drawString(200, y, title)
+            x = 200
+        else:
+            pdf.drawString(72, y, title)
+            pdf.drawRightString(540, y, dates)
+            x = 90
+        y -= 14
+        for bullet in CARE_BULLETS:
+            pdf.drawString(x, y, "• " + bullet + (" across the county" if not label_column
+                                                   else ""))
+            y -= 14
+        y -= 8
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def raw_pdf(objects: Iterable[bytes]) -> bytes:
+    """A PDF written by hand from object bodies (object 1 must be the catalog)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    bodies = list(objects)
+    for number, body in enumerate(bodies, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(bodies) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (f"trailer\n<< /Size {len(bodies) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+            .encode())
+    return bytes(out)
+
+
+def pdf_unmapped_font(lines: Iterable[str], *, shift: int = -29) -> bytes:
+    """A PDF whose font has no text map: a Type 3 font with made-up glyph names and no
+    ToUnicode, drawing character codes shifted by `shift` from the letters shown. PDFium then
+    extracts the codes themselves: with -29 the shift Word's subset fonts often leave
+    ("&RRUGLQDWHG" for "Coordinated"), control characters where the spaces were."""
+    names = " ".join(f"/g{i}" for i in range(1, 256))
+    procs = " ".join(f"/g{i} 6 0 R" for i in range(1, 256))
+    content = b"BT /F1 11 Tf 72 720 Td 14 TL\n"
+    for line in lines:
+        codes = bytes((ord(char) + shift) % 256 for char in line)
+        escaped = codes.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        content += b"(" + escaped + b") Tj T*\n"
+    content += b"ET"
+    glyph = b"600 0 0 0 750 750 d1 0 0 m"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+        (f"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] "
+         f"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << {procs} >> "
+         f"/Encoding << /Type /Encoding /Differences [1 {names}] >> "
+         f"/FirstChar 0 /LastChar 255 /Widths [{' '.join(['600'] * 256)}] >>").encode(),
+        f"<< /Length {len(glyph)} >>\nstream\n".encode() + glyph + b"\nendstream",
+    ])
+
+
+def register_decorative_font() -> str:
+    """Register reportlab's bundled DarkGardenMK (a decorative Type 1 font) and return its name."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+
+    name = "DarkGardenMK"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        folder = Path(reportlab.__file__).parent / "fonts"
+        face = pdfmetrics.EmbeddedType1Face(str(folder / "DarkGardenMK.afm"),
+                                            str(folder / "DarkGardenMK.pfb"))
+        pdfmetrics.registerTypeFace(face)
+        pdfmetrics.registerFont(pdfmetrics.Font(name, name, "WinAnsiEncoding"))
+    return name

@@ -45,6 +45,7 @@ def test_real_headings(text: str, section: Section) -> None:
     "jane@example.com",
     "Riverside Health, Columbus, OH",
     "Leadership",  # a skill in a list, unless it is styled as a heading
+    "Volunteer, Hospice of Cincinnati",  # an entry that starts with a heading word
     "",
 ])
 def test_not_headings(text: str) -> None:
