@@ -74,6 +74,14 @@ class LowercaseLemmatizer:
 
         if not len(doc):
             return doc
+        if len(doc) < 24:  # short texts (catalog patterns): a plain loop beats numpy's set-up
+            cache = self._by_hash
+            strings = doc.vocab.strings
+            for token in doc:
+                lower = token.lower
+                lemma = cache.get(lower)
+                token.lemma = lemma if lemma is not None else self._lemma_hash(lower, strings)
+            return doc
         unique, inverse = numpy.unique(doc.to_array(LOWER), return_inverse=True)
         cache = self._by_hash
         strings = doc.vocab.strings
