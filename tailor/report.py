@@ -267,6 +267,12 @@ def render_text(report: Report, *, color: bool = False, width: int = 100,
                 cell = Text.assemble(f"line {ev.line}: ", before, (hit, "bold"), after)
             terms.add_row(mark + Text(t.term), "required" if t.required else "preferred", cell)
         console.print(terms)
+        unmet = [t.term for t in job.terms if not t.found and t.keyword_id is None]
+        if unmet:
+            console.print(Text(
+                "  If you have them, name these in the posting's own words (they are not in the "
+                f"catalog, so the advice below does not cover them): {', '.join(unmet)}.",
+                style="yellow"), overflow="fold")
         _print_check(console, job.title_check)
         for note in job.notes:
             console.print(Text(f"  note: the posting {note}", style="yellow"))
