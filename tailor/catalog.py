@@ -8,12 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
 from tailor.errors import CatalogError
 from tailor.models import Catalog, Category, Keyword, Level, Section, Weight
 from tailor.resources import data_dir
+from tailor.yamlsafe import load_yaml
 
 LEVELS_FILE = "levels.yaml"
 MAX_CATALOG_BYTES = 2_000_000
@@ -90,17 +90,7 @@ def _read_yaml(path: Path) -> Any:
         raise CatalogError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.AliasEvent):
-                raise CatalogError(f"{path}: YAML anchors and aliases (*name) are not allowed")
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CatalogError(f"{path}: not valid YAML{where}: {problem}") from None
+    return load_yaml(text, str(path), CatalogError, what="a keyword catalog")
 
 
 def _describe(errors: Iterable[Any], where: str) -> list[str]:

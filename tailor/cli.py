@@ -110,6 +110,53 @@ def check(file: str, level: str, job: str | None, keyword_files: tuple[str, ...]
 
 
 @cli.command()
+@click.option("--level", default="care-manager", show_default=True,
+              help="Career level to write for: assistant ... director.")
+@click.option("--profile", "profile_file", metavar="FILE",
+              help="Your facts: a YAML or JSON profile (JSON Resume schema).")
+@click.option("--from", "from_resume", metavar="RESUME",
+              help="Start from an existing resume: its facts become DIR/profile.yaml.")
+@click.option("--init", "init_file", metavar="FILE",
+              help="Write a commented starter profile to FILE and stop.")
+@click.option("--job", metavar="POSTING", help="A job posting to tailor the drafts to.")
+@click.option("--out", "out_dir", default="draft", show_default=True, metavar="DIR",
+              help="Folder for resume.docx and cover-letter.docx.")
+@click.option("--templates", metavar="DIR",
+              help="Your own templates; a file there overrides the shipped one of that name.")
+@click.option("--reference-docx", metavar="FILE",
+              help="A Word document whose named styles (fonts, colours, margins) drafts use.")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+@keyword_file_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to report what was written.")
+def draft(level: str, profile_file: str | None, from_resume: str | None, init_file: str | None,
+          job: str | None, out_dir: str, templates: str | None, reference_docx: str | None,
+          force: bool, keyword_files: tuple[str, ...], fmt: str) -> None:
+    """Draft a resume and cover letter for a career level as Word documents (DOCX).
+
+    Only your own facts go in; where the level or the posting expects one you have not given,
+    the draft holds a highlighted [placeholder] for you to fill, and the report lists them.
+    Without --profile or --from it writes a level-specific skeleton.
+    """
+    if init_file:
+        from tailor.draft import write_starter
+
+        path = write_starter(init_file, force=force)
+        click.echo(f"Wrote a starter profile to {path}; fill it in, then run "
+                   f"tailor draft --profile {path}", err=True)
+        return
+    from tailor.draft import run_draft
+    from tailor.report import render_draft_run
+
+    result = run_draft(level=level, profile=profile_file, from_resume=from_resume, job=job,
+                       out_dir=out_dir, force=force, templates=templates,
+                       reference_docx=reference_docx, keywords=keyword_files)
+    colored = _use_color(None) and fmt == "text"
+    click.echo(render_draft_run(result, fmt, color=colored), nl=False,
+               color=colored or None)
+
+
+@cli.command()
 @click.option("--level", help="Only keywords counted at this level.")
 @click.option("--category", help="Only this category (responsibility, tool, credential...).")
 @keyword_file_option

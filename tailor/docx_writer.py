@@ -40,7 +40,7 @@ STYLES: dict[str, str] = {
     "|": "Normal",
     ">": "Letter Body",
 }
-PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,120}\]")
 # Characters XML 1.0 forbids, and lone surrogates: python-docx refuses them.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_PARAGRAPH = 5_000

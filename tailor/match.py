@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _INNER_HYPHEN = re.compile(r"[-‐‑](?<=\w[-‐‑])(?=\w)")  # hyphen first: 3x faster to scan
 # "[number] patients", "[EHR system]": a draft's placeholders for facts the person has yet to
 # supply. They are no evidence of anything, so they are blanked (same length) before matching.
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,120}\]")
 _KIND_RANK = {MatchKind.EXACT: 0, MatchKind.ALIAS: 1, MatchKind.LEMMA: 2}
 _HARD_BREAK = " \n "  # a whitespace token of its own: no phrase matches across it
 _SOFT_BREAK = " "

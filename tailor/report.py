@@ -404,3 +404,58 @@ def render_keywords(entries: Sequence[Keyword], fmt: str, *, color: bool = False
     console.print(table)
     console.print(f"{len(entries)} keywords")
     return out.getvalue()
+
+
+def draft_run_to_dict(run: Any) -> dict[str, Any]:
+    """What `tailor draft` wrote, as plain data (`--format json`)."""
+    return {
+        "level": run.draft.level,
+        "resume": str(run.resume_path),
+        "cover_letter": str(run.letter_path),
+        "profile": str(run.profile_path) if run.profile_path else None,
+        "profile_notes": list(run.profile_notes),
+        "score": run.score,
+        "profile_score": run.profile_score,
+        "match_rate": run.match_rate,
+        "profile_match_rate": run.profile_match_rate,
+        "placeholders": [{"document": p.document, "text": p.text, "line": p.line}
+                         for p in run.draft.placeholders],
+        "warnings": list(run.draft.warnings),
+        "posting_terms": list(run.draft.posting_terms),
+    }
+
+
+def render_draft_run(run: Any, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    """The report after drafting: files written, the drafts' scores, placeholders to fill."""
+    if fmt == "json":
+        return json.dumps(draft_run_to_dict(run), ensure_ascii=False, indent=2) + "\n"
+    from rich.console import Console
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console.print(Text("tailor draft", style="bold") + Text(f" · level: {run.draft.level}"))
+    console.print(f"Wrote {run.resume_path} and {run.letter_path}")
+    if run.profile_path:
+        console.print(f"Wrote {run.profile_path}: the facts read from your resume; correct "
+                      "them, then draft again with --profile")
+        for note in run.profile_notes[:10]:
+            console.print(Text(f"  note: {note}", style="yellow"))
+    line = f"tailor check of the draft: {run.score}/100 (your profile's own text: " \
+           f"{run.profile_score}/100)"
+    if run.match_rate is not None:
+        line += f"; posting match {run.match_rate}% (profile text: {run.profile_match_rate}%)"
+    console.print(Text(line, style="bold"))
+    placeholders = run.draft.placeholders
+    if placeholders:
+        console.print(Text(f"\nPlaceholders to fill ({len(placeholders)}), highlighted in the "
+                           "documents:", style="bold"))
+        for p in placeholders:
+            console.print(Text.assemble(f"  {p.document}: ", (p.text, "yellow"),
+                                        ("  in “" + _clip(p.line, 70) + "”", "dim")))
+    else:
+        console.print("No placeholders left: every fact came from your profile.")
+    for warning in run.draft.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    return out.getvalue()

@@ -125,3 +125,10 @@ def test_json_schema_for_editors() -> None:
     assert schema["additionalProperties"] is False
     assert {"id", "term", "category", "weight", "levels", "source", "suggestion"} <= set(
         schema["required"])
+
+
+def test_deep_nesting_and_duplicate_keys_are_refused(folder: Path) -> None:
+    deep = "entries: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert "nested too deeply to be a keyword catalog" in error_for(folder, deep)
+    twice = GOOD.replace("care-coordination", "t") + "    weight: preferred\n"
+    assert "key 'weight' appears twice" in error_for(folder, twice)
