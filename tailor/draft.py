@@ -59,8 +59,14 @@ class Slot(str):
 
 
 def safe(value: object) -> str:
-    """A profile value as draft text: one line, no square brackets, no tabs."""
+    """A profile value as draft text: one line, no square brackets, no tabs.
+
+    A value that is wholly one bracketed placeholder ("[Your Name]", as the starter profile
+    and skeletons hold) stays a placeholder.
+    """
     text = " ".join(str(value).split())
+    if PLACEHOLDER.fullmatch(text):
+        return Slot(text)
     return text.replace("[", "(").replace("]", ")")
 
 
@@ -136,9 +142,9 @@ class _Priorities:
     def __post_init__(self) -> None:
         everywhere = len(self.catalog.levels)
         for kw in self.catalog.for_level(self.level.name):
-            weight = 2.0 if kw.weight is Weight.REQUIRED else 1.0
+            weight = 1.0 if kw.weight is Weight.REQUIRED else 0.5
             if len(kw.levels) < everywhere:
-                weight += 1.5  # the level's own focus areas lead
+                weight += 3.0  # the level's own focus areas lead
             self.weights[kw.id] = weight
         if self.posting is not None:
             for kw_id in self.posting.catalog_ids:
@@ -483,6 +489,8 @@ def _top_results(profile: Profile, priorities: _Priorities,
     candidates: list[tuple[float, int, Work, str]] = []
     for order, job in enumerate(profile.work):
         for text in job.highlights:
+            if PLACEHOLDER.fullmatch(text.strip()):
+                continue  # a prompt, not a result
             ids = _hits(catalog.keywords, text)
             number = 2.0 if re.search(r"\d|%|\$", text) else 0.0
             score = priorities.score(ids) + number - order * 0.5
@@ -603,11 +611,12 @@ _SKILL_GROUP = {"responsibility": "Care management", "technical-skill": "Care ma
 
 # Rough layout of the shipped reference style: characters a line holds, and the height a
 # paragraph of each style takes beyond its text lines (spacing, rules), in text lines. A US
-# Letter page with the shipped margins holds about 52 lines of 10.5 pt text.
+# Letter page with the shipped margins holds about 57 lines of 10.5 pt text (measured against
+# LibreOffice; the tests check real page counts).
 _CHARS_PER_LINE = {"List Bullet": 100, "Skills": 104}
 _EXTRA_LINES = {"Title": 1.2, "Contact": 0.6, "Heading 1": 1.3, "Entry": 0.4,
                 "Entry Detail": 0.15, "List Bullet": 0.1, "Skills": 0.15, "Normal": 0.2}
-LINES_PER_PAGE = 52
+LINES_PER_PAGE = 57
 
 
 def estimated_pages(markup: str) -> float:
