@@ -495,3 +495,85 @@ class Report:
     layout: Layout
     job: JobMatch | None = None
     next_level: NextLevel | None = None
+
+
+class RowStatus(StrEnum):
+    """What happened to one file of a batch."""
+
+    OK = "ok"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """One input file of a batch: its result, or why there is none.
+
+    Attributes:
+        file: the file as the batch names it: a path relative to the input folder, or
+            "archive.zip!member/path" for a file inside a zip (a pseudonymous id when the
+            batch is anonymized).
+        status: ok, error (could not be read or checked) or skipped (not a resume format,
+            refused archive entry...).
+        level: the ladder level checked against.
+        name: the candidate's name as the resume's first contact line gives it (None when
+            anonymized or not found).
+        score: the check's score (ok rows).
+        match_rate: the match rate against the batch's job posting, when one was given.
+        categories: (category, percent) coverage per category, in catalog order.
+        missing: the top missing keywords, most important first.
+        warnings: failed or warned checks as "check-id: message".
+        error: why the row is an error or skipped.
+        kind: what the file really is (docx, pdf, text, markdown).
+        words: words read from the file.
+        seconds: time spent on the file.
+        report: the full report (ok rows; None when anonymized, since it holds resume text).
+    """
+
+    file: str
+    status: RowStatus
+    level: str
+    name: str | None = None
+    score: int | None = None
+    match_rate: int | None = None
+    categories: tuple[tuple[str, int], ...] = ()
+    missing: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+    kind: str | None = None
+    words: int | None = None
+    seconds: float = 0.0
+    report: Report | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CohortSummary:
+    """The class as a whole: how it scores and what it most often misses.
+
+    Attributes:
+        level: the ladder level checked against.
+        files, ok, errors, skipped: row counts.
+        score_mean, score_median, score_min, score_max: over ok rows (None without any).
+        score_bins: (label, count) for scores 0-9, 10-19, ... 90-100.
+        most_missed: (keyword label, number of ok resumes missing it), most missed first.
+        category_means: (category, mean percent) in catalog order.
+        check_problems: (check id, number of resumes where it warned or failed), most first.
+        errors_by_reason: (reason, count) for error rows, most first.
+        match_rate_mean: mean match rate against the posting, when one was given.
+    """
+
+    level: str
+    files: int
+    ok: int
+    errors: int
+    skipped: int
+    score_mean: float | None
+    score_median: float | None
+    score_min: int | None
+    score_max: int | None
+    score_bins: tuple[tuple[str, int], ...]
+    most_missed: tuple[tuple[str, int], ...]
+    category_means: tuple[tuple[str, float], ...]
+    check_problems: tuple[tuple[str, int], ...]
+    errors_by_reason: tuple[tuple[str, int], ...]
+    match_rate_mean: float | None = None
