@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +96,8 @@ def reference_path(reference: str | Path | None) -> Path:
     if reference is None:
         return data_dir("templates") / "reference.docx"
     path = Path(reference)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder, not a Word document (--reference-docx)")
     if not path.is_file():
         raise UsageError(f"{path} does not exist (--reference-docx)")
     return path
@@ -112,19 +115,23 @@ def write_docx(blocks: list[Block], *, reference: str | Path | None = None,
         UsageError: the reference document is missing or not a Word document.
     """
     from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_COLOR_INDEX
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     path = reference_path(reference)
     try:
         doc = Document(str(path))
-    except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
-        raise UsageError(f"{path} is not a Word document to take styles from ({exc})") from None
+    except (PackageNotFoundError, ValueError, KeyError, OSError, XMLSyntaxError,
+            zipfile.BadZipFile) as exc:
+        raise UsageError(f"{path} is not a Word document to take styles from "
+                         f"({type(exc).__name__}: {exc})") from None
     body = doc.element.body
     for child in list(body):  # keep the section properties (page size, margins) only
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
-    names = {style.name for style in doc.styles}
+    names = {style.name for style in doc.styles if style.type == WD_STYLE_TYPE.PARAGRAPH}
     warnings = sorted({f"the reference document has no style {b.style!r}; used Normal"
                        for b in blocks if b.style not in names})
     for block in blocks:

@@ -22,7 +22,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import TemplateNotFound
 
 from tailor.catalog import load_catalog
-from tailor.dates import DateRange, iso_range, total_months
+from tailor.dates import DateRange, iso_range, parse_iso, total_months
 from tailor.docx_writer import PLACEHOLDER, TemplateError, parse_markup, write_docx
 from tailor.errors import OutputError, UsageError
 from tailor.match import build_matcher
@@ -158,30 +158,41 @@ class _Priorities:
 # The view the templates see
 
 
-def _month_year(rng: DateRange | None, *, end: bool = False) -> str:
-    if rng is None:
-        return ""
-    point = rng.end if end else rng.start
-    if end and rng.present:
-        return "Present"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def is_placeholder(value: str | None) -> bool:
+    """A value the person has yet to fill in: written wholly in square brackets."""
+    return value is not None and value.strip().startswith("[") and value.strip().endswith("]")
+
+
+def _date_part(value: str | None, *, end: bool) -> str | None:
+    if value is None:
+        return None
+    if is_placeholder(value):
+        return value.strip()
+    point = parse_iso(value, end=end)
     if point is None:
-        return ""
+        return "[end]" if end else "[start]"
     if point.precision.value == "year":
         return str(point.year)
-    names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{names[point.month - 1]} {point.year}"
+    return f"{_MONTHS[point.month - 1]} {point.year}"
 
 
 def _dates(start: str | None, end: str | None, *, current: bool = True) -> Slot:
-    if start is None and end is None:
-        return Slot("[start] – [end]")
-    rng = iso_range(start, end, current=current)
-    if rng is None:
-        return Slot(f"{safe(start or '[start]')} – {safe(end or '[end]')}")
-    first, last = _month_year(rng), _month_year(rng, end=True)
-    if not current and end and not start:
-        return Slot(last)
-    return Slot(first if not last or last == first else f"{first} – {last}")
+    """A date range as a resume writes it: "Mar 2021 – Present", "2018", "[start] – [end]".
+
+    A missing end means a current job ("Present") when `current`; a placeholder stays a
+    placeholder on either side, so a date the person has yet to give is never guessed.
+    """
+    first, last = _date_part(start, end=False), _date_part(end, end=True)
+    if first is None and last is None:
+        return Slot("[start] – [end]" if current else "[year]")
+    if not current:
+        return Slot(last or first or "[year]")
+    first = first or "[start]"
+    last = last or "Present"
+    return Slot(first if first == last else f"{first} – {last}")
 
 
 _NOT_IN_HEADLINE = frozenset({"BLS", "ACLS", "PALS", "CPR", "NIHSS", "TNCC", "NRP", "ENPC"})
@@ -195,7 +206,7 @@ def _credentials(profile: Profile) -> list[str]:
     found: list[str] = []
     names = [lic.name for lic in profile.licenses] + [c.name for c in profile.certificates]
     for name in names:
-        if not name:
+        if not name or is_placeholder(name):
             continue
         m = _CREDENTIAL_ABBR.search(name)
         abbr = (m.group(1) or m.group(2)) if m else None
@@ -205,7 +216,7 @@ def _credentials(profile: Profile) -> list[str]:
 
 
 def _degree_abbr(edu: Education) -> str | None:
-    text = " ".join(x for x in (edu.study_type, edu.area) if x)
+    text = " ".join(x for x in (edu.study_type, edu.area) if x and not is_placeholder(x))
     m = re.search(r"\b(BSN|BSW|MSW|MSN|MPH|MHA|MBA|DNP|PhD|ADN|BS|BA|MS|MA)\b", text)
     return m.group(1) if m else None
 
@@ -278,8 +289,8 @@ class _Builder:
                 highlights = [job.summary]
             bullets: list[str] = self.bullets(highlights, limit)
             if not bullets:
-                bullets = [Slot("[What you achieved here, with a number: e.g. managed a caseload "
-                                "of (number) patients]")]
+                bullets = [Slot("[What you achieved here, with a number: how many patients, "
+                                "what changed]")]
             out.append({
                 "title": safe(job.position) if job.position else Slot("[Job title]"),
                 "employer": safe(job.name) if job.name else Slot("[Employer]"),
@@ -292,13 +303,12 @@ class _Builder:
     def education(self) -> list[dict[str, Any]]:
         out = []
         for edu in self.profile.education:
-            degree = " in ".join(safe(x) for x in (edu.study_type, edu.area) if x)
+            degree = Slot(" in ".join(safe(x) for x in (edu.study_type, edu.area) if x))
             out.append({
                 "degree": degree or Slot("[Degree]"),
                 "school": safe(edu.institution) if edu.institution else Slot("[School]"),
-                "dates": (_dates(None, edu.end_date, current=False) if edu.end_date
-                          else Slot("[year]") if not edu.start_date
-                          else Slot(f"{_dates(edu.start_date, None)}")),
+                "dates": _dates(edu.start_date if not edu.end_date else None, edu.end_date,
+                                current=False),
                 "detail": safe(edu.score or ""),
             })
         return out
@@ -338,7 +348,7 @@ class _Builder:
         lines = []
         if core:
             lines.append({"label": "Core strengths",
-                          "text": ", ".join(_capitalise(safe(c)) for c in core)})
+                          "text": Slot(", ".join(_capitalise(safe(c)) for c in core))})
         seen = {c.lower() for c in core}
         for group in self.profile.skills:
             items = [safe(k) for k in group.keywords if safe(k).lower() not in seen]
@@ -348,12 +358,11 @@ class _Builder:
             if not group.keywords and group.name:
                 lines.append({"label": "Skills", "text": label})
                 continue
-            lines.append({"label": label, "text": ", ".join(items)})
-        langs = [safe(" ".join(x for x in (lang.language, f"({lang.fluency})"
-                                             if lang.fluency else "") if x))
+            lines.append({"label": label, "text": Slot(", ".join(items))})
+        langs = [safe(lang.language) + (f" ({safe(lang.fluency)})" if lang.fluency else "")
                  for lang in self.profile.languages if lang.language]
         if langs:
-            lines.append({"label": "Languages", "text": ", ".join(langs)})
+            lines.append({"label": "Languages", "text": Slot(", ".join(langs))})
         return lines
 
     def posting_wording(self) -> dict[str, str]:
@@ -406,14 +415,14 @@ def build_context(profile: Profile, *, level: Level, catalog: Catalog,
     wording = b.posting_wording()
     strength_terms = [safe(wording.get(kw.id, kw.term)) for kw in strengths[:4]]
     recent = next((w for w in profile.work if w.position), None)
-    label = safe(basics.label).split(" | ")[0] if basics.label else (
+    label = Slot(safe(basics.label).split(" | ")[0]) if basics.label else (
         safe(recent.position) if recent and recent.position else level.title)
     if posting is not None and posting.title and recent and recent.position and _same_family(
             posting.title, recent.position):
         label = safe(posting.title)
     one_page = level.name in ONE_PAGE_LEVELS
     limits: list[int | None] = [5, 4, 3, 2] if one_page else [7, 6, 5, 4, 3]
-    jobs = b.jobs(profile.work, limits)
+    jobs = b.jobs(profile.work or (Work(),), limits)
     volunteer = b.jobs([Work(name=v.organization, position=v.position, start_date=v.start_date,
                              end_date=v.end_date, summary=v.summary, highlights=v.highlights)
                         for v in profile.volunteer], [2] if one_page else [3])
@@ -435,6 +444,7 @@ def build_context(profile: Profile, *, level: Level, catalog: Catalog,
         "volunteer": volunteer,
         "education": b.education(),
         "licenses": b.licenses(compact=one_page),
+        "licenses_line": Slot("; ".join(b.licenses(compact=one_page))),
         "skills": b.skills(supported),
         "memberships": [Slot(", ".join(safe(x) for x in (m.role, m.organization) if x))
                         for m in profile.memberships if m.organization],
@@ -520,6 +530,8 @@ def _template_names(kind: str, level: Level) -> list[str]:
 
 
 def _render(kind: str, context: dict[str, Any], level: Level, user_dir: str | None) -> str:
+    from jinja2.exceptions import SecurityError
+
     from tailor.templating import environment
 
     env = environment(user_dir, finalize=_finalize)
@@ -529,11 +541,60 @@ def _render(kind: str, context: dict[str, Any], level: Level, user_dir: str | No
     except TemplateNotFound as exc:
         looked = ", ".join(str(t) for t in exc.templates)
         raise UsageError(f"no {kind} template found (looked for {looked})") from None
-    except JinjaTemplateError as exc:
-        where = getattr(exc, "filename", None) or kind
-        line = getattr(exc, "lineno", None)
-        raise TemplateError(f"{where}{f', line {line}' if line else ''}: {exc.message}"
-                            ) from None
+    except (JinjaTemplateError, SecurityError, OverflowError, RecursionError, TypeError,
+            ValueError, AttributeError) as exc:
+        where = _template_frame(exc) or (getattr(exc, "filename", None) or f"the {kind} template",
+                                         getattr(exc, "lineno", None))
+        line = f", line {where[1]}" if where[1] else ""
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        if isinstance(exc, RecursionError):
+            message = "it includes itself, or recurses without end"
+        elif isinstance(exc, OverflowError):
+            message = "it asks for more than a document can hold"
+        kind_of = "unsafe" if isinstance(exc, SecurityError) else "cannot be rendered"
+        raise TemplateError(f"{where[0]}{line}: {kind_of}: {message}") from None
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int | None] | None:
+    """The template file and line an error happened in (the last .j2 frame of its traceback)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if not frames:
+        return None
+    return frames[-1].filename, frames[-1].lineno
+
+
+_DATE_FIELDS = frozenset({"start_date", "end_date", "date", "issued", "expires",
+                          "release_date"})
+
+
+def facts_only(value: Any, name: str = "") -> Any:
+    """A profile with what it does not yet say taken out: placeholder values ("[Your Name]",
+    the starter's "[e.g. Managed a caseload of ...]") become missing, so the drafter's own
+    marked placeholders stand in for them and nothing bracketed passes as a fact. Placeholder
+    dates are kept (a job whose end is "[2021-02]" must not read as current), and every text
+    is cleaned again (a Profile built in code may hold characters a file never could)."""
+    from dataclasses import fields, is_dataclass
+    from dataclasses import replace as with_
+
+    from tailor.profile import clean_text
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return with_(value, **{f.name: facts_only(getattr(value, f.name), f.name)
+                               for f in fields(value)})
+    if isinstance(value, str):
+        text = clean_text(value)
+        if name in _DATE_FIELDS or not is_placeholder(text):
+            return text
+        # "[First Last, RN]" stays, shown as the person's own placeholder; "[e.g. Managed a
+        # caseload of [number] patients]" (brackets within) goes, as do list items below.
+        return text if PLACEHOLDER.fullmatch(text) else None
+    if isinstance(value, tuple):
+        items = (v for v in (facts_only(v, name) for v in value)
+                 if v is not None and v != "" and not (isinstance(v, str) and is_placeholder(v)))
+        return tuple(items)
+    return value
 
 
 def skeleton_profile(level: Level, catalog: Catalog) -> Profile:
@@ -575,7 +636,7 @@ def draft(profile: Profile | None = None, *, level: str = "care-manager",
     catalog = catalog or load_catalog()
     lvl = resolve_level(catalog, level)
     today = today or date.today()
-    person = profile if profile is not None else skeleton_profile(lvl, catalog)
+    person = facts_only(profile) if profile is not None else skeleton_profile(lvl, catalog)
     context, supported = build_context(person, level=lvl, catalog=catalog, posting=posting,
                                        today=today)
     user_dir = os.fspath(templates) if templates is not None else None
@@ -589,7 +650,7 @@ def draft(profile: Profile | None = None, *, level: str = "care-manager",
     letter, warn2 = write_docx(parse_markup(letter_markup, "cover-letter template"),
                                reference=reference, title=f"Cover letter of {name}",
                                author=name)
-    placeholders = [Placeholder(doc, m.group(0), line.strip("=@#~-*|> \t"))
+    placeholders = [Placeholder(doc, m.group(0), line.strip().partition(" ")[2].strip())
                     for doc, markup in ((RESUME, resume_markup), (LETTER, letter_markup))
                     for line in markup.splitlines() for m in PLACEHOLDER.finditer(line)]
     wording = _Builder(person, lvl, catalog, posting, today, _Priorities(lvl, catalog, posting))
@@ -623,7 +684,7 @@ def estimated_pages(markup: str) -> float:
     """How many pages a resume's markup fills in the shipped style (an estimate; tests check
     it against LibreOffice's real page count)."""
     lines = 0.0
-    for block in parse_markup(markup):
+    for block in parse_markup(markup, "resume template"):
         width = _CHARS_PER_LINE.get(block.style, 108)
         text = len(block.text) + (len(block.right) + 4 if block.right else 0)
         lines += max(1, -(-text // width)) + _EXTRA_LINES.get(block.style, 0.2)
@@ -664,7 +725,7 @@ def _fit(markup: str, context: dict[str, Any], level: Level, user_dir: str | Non
                 label = (_SKILL_GROUP.get(kw.category.value, "More") if compact
                          else "Additional strengths")
                 groups.setdefault(label, []).append(_capitalise(kw.term))
-            added = [{"label": label, "text": ", ".join(terms)}
+            added = [{"label": label, "text": Slot(", ".join(safe(t) for t in terms))}
                      for label, terms in groups.items()]
             context["skills"] = [*added, *own_lines] if compact else [*own_lines, *added]
         return render()
@@ -701,30 +762,57 @@ def _fit(markup: str, context: dict[str, Any], level: Level, user_dir: str | Non
 # Writing
 
 
+def _out_folder(out_dir: str | os.PathLike[str]) -> tuple[Path, Path]:
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        root = folder.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise OutputError(f"{folder} cannot be used as the output folder "
+                          f"({getattr(exc, 'strerror', None) or exc})") from None
+    if not root.is_dir():
+        raise OutputError(f"{folder} is not a folder")
+    return folder, root
+
+
+def _claim(folder: Path, root: Path, names: Sequence[str], force: bool) -> list[Path]:
+    """Every target, checked before anything is written: inside the folder, and new unless
+    force."""
+    targets = []
+    for name in names:
+        target = folder / name
+        inside_path(root, target)
+        if (target.exists() or target.is_symlink()) and not force:
+            raise OutputError(f"{target} already exists; use --force to replace it")
+        targets.append(target)
+    return targets
+
+
 def write_draft(result: Draft, out_dir: str | os.PathLike[str], *,
                 force: bool = False) -> tuple[Path, Path]:
     """Write DIR/resume.docx and DIR/cover-letter.docx atomically.
 
+    Both targets are checked before either is written, so a refused run writes nothing.
+
     Raises:
-        OutputError: a file exists and force is false, or a path would land outside DIR
-            (a symbolic link planted in its place).
+        OutputError: a file exists and force is false, DIR cannot be made, or a path would
+            land outside DIR (a symbolic link planted in its place).
     """
     from tailor.output import write_atomic
 
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    root = folder.resolve()
-    written = []
-    for kind, data in ((RESUME, result.resume), (LETTER, result.cover_letter)):
-        target = folder / FILE_NAMES[kind]
-        inside_path(root, target)
-        written.append(write_atomic(target, data, force=force))
-    return written[0], written[1]
+    folder, root = _out_folder(out_dir)
+    resume, letter = _claim(folder, root, [FILE_NAMES[RESUME], FILE_NAMES[LETTER]], force)
+    return (write_atomic(resume, result.resume, force=force),
+            write_atomic(letter, result.cover_letter, force=force))
 
 
 def inside_path(root: Path, target: Path) -> Path:
     """`target`, refused when it (or a link in its place) resolves outside `root`."""
-    resolved = target.resolve()
+    try:
+        resolved = target.resolve()
+    except (RuntimeError, OSError):
+        raise OutputError(f"{target} is a link that leads nowhere (a loop); "
+                          "refusing to write there") from None
     if resolved.parent != root and root not in resolved.parents:
         raise OutputError(f"{target} leads outside {root}; refusing to write there")
     return resolved
@@ -818,25 +906,29 @@ def run_draft(*, level: str = "care-manager", profile: str | os.PathLike[str] | 
         person = load_profile(profile)
     result = draft(person, level=level, catalog=catalog, posting=posting, templates=templates,
                    reference_docx=reference_docx, today=today)
+    folder, root = _out_folder(folder)
+    names = [FILE_NAMES[RESUME], FILE_NAMES[LETTER]]
+    if from_resume is not None:
+        names.append("profile.yaml")
+    _claim(folder, root, names, force)  # refuse before anything is written
     if person is not None and from_resume is not None:
         from tailor.output import write_atomic
 
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / "profile.yaml"
-        inside_path(folder.resolve(), target)
-        profile_path = write_atomic(target, profile_to_yaml(person), force=force)
+        profile_path = write_atomic(folder / "profile.yaml", profile_to_yaml(person),
+                                    force=force)
     resume_path, letter_path = write_draft(result, folder, force=force)
     drafted = check_resume(read_resume(resume_path), level=level, catalog=catalog,
                            posting=posting)
-    plain_lines = profile_text_lines(person) if person is not None else []
-    plain = check_resume(check_markup_text(plain_lines, "profile.txt"), level=level,
-                         catalog=catalog, posting=posting)
+    plain_lines = [line for line in (profile_text_lines(person) if person is not None else [])
+                   if line.strip()]
+    plain = (check_resume(check_markup_text(plain_lines, "profile.txt"), level=level,
+                          catalog=catalog, posting=posting) if plain_lines else None)
     return DraftRun(
         draft=result, resume_path=resume_path, letter_path=letter_path,
         profile_path=profile_path, profile_notes=notes, score=drafted.score,
         match_rate=drafted.job.match_rate if drafted.job else None,
-        profile_score=plain.score,
-        profile_match_rate=plain.job.match_rate if plain.job else None,
+        profile_score=plain.score if plain else 0,
+        profile_match_rate=plain.job.match_rate if plain and plain.job else None,
     )
 
 

@@ -627,6 +627,9 @@ class _ProjectModel(_Dated):
 
 
 class _MetaModel(_Model):
+    # JSON Resume lets tools keep their own settings here (theme, ...): ignore what we do not use.
+    model_config = ConfigDict(**{**_Model.model_config, "extra": "ignore"})
+
     canonical: Url = None
     version: Short = None
     last_modified: Short = None

@@ -89,6 +89,11 @@ def load_yaml(text: str, label: str, error: type[Exception], *, what: str = "thi
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        position = getattr(exc, "position", None)  # a reader error: a character YAML refuses
+        if not where and isinstance(position, int):
+            before = text[:position]
+            where = f" at line {before.count(chr(10)) + 1}, column " \
+                    f"{position - (before.rfind(chr(10)) + 1) + 1}"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise error(f"{label}: not valid YAML{where}: {problem}") from None
     except RecursionError:
