@@ -41,7 +41,8 @@ def resolve_level(catalog: Catalog, name: str) -> Level:
 
 
 def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
-                 catalog: Catalog | None = None, posting: Posting | None = None) -> Report:
+                 catalog: Catalog | None = None, posting: Posting | None = None,
+                 next_level: bool = True) -> Report:
     """Check a resume that has already been read.
 
     Args:
@@ -52,6 +53,8 @@ def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
         posting: a job posting (from tailor.posting.read_posting) to tailor the check to: its
             catalog terms count double and lead the to-do list, and the report gains a match
             against the posting.
+        next_level: also work out what the rung above asks for (batches that do not report
+            it skip the work).
 
     Returns:
         The Report: score, per-keyword evidence, ranked gaps, checks, the next rung's gaps and,
@@ -88,7 +91,7 @@ def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
         lines=resume.lines,
         layout=resume.layout,
         job=match_posting(posting, resume.lines, everything) if posting else None,
-        next_level=next_level_gaps(catalog, lvl, by_id),
+        next_level=next_level_gaps(catalog, lvl, by_id) if next_level else None,
     )
 
 

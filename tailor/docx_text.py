@@ -521,7 +521,7 @@ def _paragraph(p: Any, source: Source, counts: _Counts, out: list[RawLine]) -> N
                     bold = _BOLD_CHAR_STYLE.search(char_style) is not None
                 if bold:
                     bold_runs += 1
-        else:  # paragraph properties
+        elif code == PPR:
             for prop in child:
                 prop_code = codes.get(prop.tag)
                 if prop_code == PSTYLE:
@@ -601,9 +601,14 @@ def _attr(elem: Any, suffix: str) -> str | None:
     return None
 
 
+_FONT_KEYS = tuple(f"{{{ns}}}{name}" for name in ("ascii", "hAnsi") for ns in _W_NS)
+
+
 def _font(elem: Any) -> str | None:
-    for key, value in elem.attrib.items():
-        if key.endswith(("}ascii", "}hAnsi")) and value:
+    get = elem.get
+    for key in _FONT_KEYS:
+        value = get(key)
+        if value:
             return str(value)
     return None
 

@@ -22,6 +22,8 @@ _INNER_HYPHEN = re.compile(r"[-‐‑](?<=\w[-‐‑])(?=\w)")  # hyphen first: 
 # supply. They are no evidence of anything, so they are blanked (same length) before matching.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,120}\]")
 _KIND_RANK = {MatchKind.EXACT: 0, MatchKind.ALIAS: 1, MatchKind.LEMMA: 2}
+_KINDS = (MatchKind.EXACT, MatchKind.ALIAS, MatchKind.LEMMA)
+_LEMMA_RANK = 2
 _HARD_BREAK = " \n "  # a whitespace token of its own: no phrase matches across it
 _SOFT_BREAK = " "
 
@@ -78,6 +80,7 @@ class KeywordMatcher:
         from spacy.matcher import PhraseMatcher
 
         self.keywords = tuple(keywords)
+        self._nothing = tuple(KeywordResult(kw, ()) for kw in self.keywords)
         self.nlp = nlp or build_pipeline()
         vocab = self.nlp.vocab
         self._orth = PhraseMatcher(vocab, attr="ORTH")
@@ -85,7 +88,7 @@ class KeywordMatcher:
         self._labels: dict[int, _Label] = {}
         # (keyword index, lower-case word hashes) → how a LEMMA match of exactly those words
         # is reported: EXACT for the term's own words, ALIAS for an alias's.
-        self._forms: dict[tuple[int, tuple[int, ...]], MatchKind] = {}
+        form_kinds: dict[tuple[int, tuple[int, ...]], MatchKind] = {}
         orth: dict[str, list[Any]] = {}
         lemma: dict[str, list[Any]] = {}
         lemma_seen: set[tuple[int, tuple[str, ...]]] = set()
@@ -108,8 +111,8 @@ class KeywordMatcher:
                 orth.setdefault(key, []).append(doc)
                 continue
             words = (index, tuple(t.lower for t in doc))
-            if _KIND_RANK[kind] < _KIND_RANK[self._forms.get(words, MatchKind.LEMMA)]:
-                self._forms[words] = kind
+            if _KIND_RANK[kind] < _KIND_RANK[form_kinds.get(words, MatchKind.LEMMA)]:
+                form_kinds[words] = kind
             seen = (index, tuple(t.lemma_ for t in doc))
             if seen not in lemma_seen:
                 lemma_seen.add(seen)
@@ -119,6 +122,9 @@ class KeywordMatcher:
                 matcher.add(key, docs)
                 index_text, kind_text = key.split(":")
                 self._labels[vocab.strings[key]] = _Label(int(index_text), MatchKind(kind_text))
+        # The hot loop works with plain ints: (keyword index, kind rank) per match id.
+        self._plain_labels = {k: (v.index, _KIND_RANK[v.kind]) for k, v in self._labels.items()}
+        self._forms = {k: _KIND_RANK[v] for k, v in form_kinds.items()}
 
     def find(self, lines: Sequence[Line]) -> tuple[KeywordResult, ...]:
         """Every keyword with the resume lines that show it, in catalog order.
@@ -145,25 +151,29 @@ class KeywordMatcher:
             joined = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), joined)
         doc = self.nlp(joined)
         if not len(doc):
-            return tuple(KeywordResult(keyword=kw, evidence=()) for kw in self.keywords)
+            return self._nothing
         columns = doc.to_array([IDX, LENGTH, LOWER])  # indexed per match: no bulk .tolist()
-        best: dict[tuple[int, int], tuple[MatchKind, int, int]] = {}
+        idx = columns[:, 0].tolist()
+        length = columns[:, 1].tolist()
+        lowers = columns[:, 2]
+        best: dict[tuple[int, int], tuple[int, int, int]] = {}
         forms = self._forms
+        labels = self._plain_labels
         for matcher in (self._orth, self._lemma):
             for match_id, start, end in matcher(doc):
-                label = self._labels[match_id]
-                kind = label.kind
-                if kind is MatchKind.LEMMA:
-                    words = tuple(columns[start:end, 2].tolist())
-                    kind = forms.get((label.index, words), MatchKind.LEMMA)
-                start_char = int(columns[start, 0])
-                end_char = int(columns[end - 1, 0] + columns[end - 1, 1])
-                spot = (label.index, bisect_right(starts, start_char) - 1)
+                index, rank = labels[match_id]
+                if rank == _LEMMA_RANK:
+                    words = tuple(lowers[start:end].tolist())
+                    rank = forms.get((index, words), _LEMMA_RANK)
+                start_char = idx[start]
+                spot = (index, bisect_right(starts, start_char) - 1)
                 previous = best.get(spot)
-                if previous is None or _KIND_RANK[kind] < _KIND_RANK[previous[0]]:
-                    best[spot] = (kind, start_char, end_char)
+                if previous is None or rank < previous[0]:
+                    best[spot] = (rank, start_char, idx[end - 1] + length[end - 1])
         found: dict[int, list[Evidence]] = {}
-        for (index, first), (kind, start_char, end_char) in sorted(best.items()):
+        kinds = _KINDS
+        for (index, first), (rank, start_char, end_char) in sorted(best.items()):
+            kind = kinds[rank]
             line = lines[first]
             offset = starts[first]
             if end_char - offset <= len(line.text):  # the usual case: within one line
@@ -175,10 +185,12 @@ class KeywordMatcher:
                 matched = _original_text(lines, starts, first, last, start_char, end_char)
             found.setdefault(index, []).append(
                 Evidence(line.number, text, line.section, line.source, kind, matched))
-        return tuple(
-            KeywordResult(keyword=kw, evidence=tuple(found.get(i, ())))
-            for i, kw in enumerate(self.keywords)
-        )
+        if not found:
+            return self._nothing
+        results = list(self._nothing)
+        for i, evidence in found.items():
+            results[i] = KeywordResult(self.keywords[i], tuple(evidence))
+        return tuple(results)
 
 
 def _original_text(lines: Sequence[Line], starts: Sequence[int], first: int, last: int,

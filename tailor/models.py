@@ -305,9 +305,10 @@ class Evidence(NamedTuple):
     matched: str
 
 
-@dataclass(frozen=True, slots=True)
-class KeywordResult:
-    """A keyword and the lines that show it (none when it is missing)."""
+class KeywordResult(NamedTuple):
+    """A keyword and the lines that show it (none when it is missing).
+
+    A named tuple, like Line and Evidence: a check builds one per catalog entry."""
 
     keyword: Keyword
     evidence: tuple[Evidence, ...]
@@ -364,9 +365,10 @@ class CategoryScore:
         return round(100 * self.points_found / self.points_total) if self.points_total else 0
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """A missing scoring unit (a keyword, or a group of alternatives), ranked for the to-do list."""
+class Gap(NamedTuple):
+    """A missing scoring unit (a keyword, or a group of alternatives), ranked for the to-do list.
+
+    A named tuple: a check builds dozens."""
 
     rank: int
     ids: tuple[str, ...]

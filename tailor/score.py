@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tailor.models import (
     WEIGHT_POINTS,
@@ -117,6 +118,12 @@ def _cached_plan(keywords: tuple[Keyword, ...], all_levels: Sequence[str]) -> Pl
     return plan
 
 
+@lru_cache(maxsize=4096)
+def _example(keyword: Keyword, band: str) -> str:
+    """A keyword's example bullet for a band (cached: the same few hundred are asked for)."""
+    return keyword.example(band)
+
+
 def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = (), *,
                   boost: frozenset[str] = frozenset(), band: str = "mid") -> Score:
     """Score keyword results.
@@ -135,7 +142,8 @@ def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = 
         level's own focus areas first, then by category.
     """
     plan = _cached_plan(tuple(r.keyword for r in results), all_levels)
-    found = [any(results[i].evidence for i in unit.members) for unit in plan.units]
+    found = [bool(results[unit.members[0]].evidence) if len(unit.members) == 1
+             else any(results[i].evidence for i in unit.members) for unit in plan.units]
     named = [bool(boost) and not boost.isdisjoint(unit.ids) for unit in plan.units]
     per_category: dict[Category, list[int]] = {}
     per_weight = {Weight.REQUIRED: [0, 0], Weight.PREFERRED: [0, 0]}
@@ -161,7 +169,7 @@ def score_results(results: Sequence[KeywordResult], all_levels: Sequence[str] = 
                          for c in Category if c in per_category),
         gaps=tuple(
             Gap(rank, unit.ids, unit.label, unit.lead.category, unit.weight, unit.lead.section,
-                unit.lead.suggestion, unit.lead.source, unit.lead.example(band), asked)
+                unit.lead.suggestion, unit.lead.source, _example(unit.lead, band), asked)
             for rank, (unit, asked) in enumerate(missing, start=1)
         ),
     )

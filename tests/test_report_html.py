@@ -148,7 +148,7 @@ def job_and_next(report: Report) -> Report:
                      source="Quality improvement matters.",
                      example="Led a QI project that cut [metric] by [percent]."),),
     )
-    gaps = tuple(dataclasses.replace(g, in_posting=i == 0,
+    gaps = tuple(g._replace(in_posting=i == 0,
                                      example=f"Did [number] things for gap {g.rank}.")
                  for i, g in enumerate(report.gaps))
     return dataclasses.replace(report, job=job, next_level=nxt, gaps=gaps)
