@@ -6,7 +6,8 @@ import hashlib
 import hmac
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from tailor.models import (
     BatchRow,
@@ -52,7 +53,9 @@ def row_from_report(file: str, report: Report, *, seconds: float = 0.0,
         anonymize: leave names, file names and all resume text out (the report too).
         key: the secret that salts pseudonymous ids.
     """
-    warnings = tuple(f"{c.id}: {c.message}" for c in report.checks
+    # Anonymized rows keep only which checks warned: messages may quote the file name or
+    # resume text.
+    warnings = tuple(c.id if anonymize else f"{c.id}: {c.message}" for c in report.checks
                      if c.status is not Status.PASS and c.group == "parse")
     words = sum(len(line.text.split()) for line in report.lines)
     return BatchRow(
@@ -79,47 +82,91 @@ def error_row(file: str, level: str, reason: str, *, status: RowStatus = RowStat
                     level=level, error=reason, seconds=round(seconds, 4))
 
 
-def _reason(error: str) -> str:
-    """An error message without the file name, so that rows group by problem."""
-    words = error.split(" ", 1)
-    return words[1] if len(words) == 2 and ("." in words[0] or "/" in words[0]) else error
+def _reason(row: BatchRow) -> str:
+    """An error row's problem without the file name, so that rows group by problem."""
+    error = row.error
+    for name in (row.file, row.file.rsplit("!", 1)[-1]):
+        if error.startswith(name + " "):
+            return error[len(name) + 1:]
+    return error
+
+
+def row_signals(row: BatchRow) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a row adds to the cohort counts: every keyword it misses, every check that warned
+    or failed. From the full report when the row has one, else from the row itself."""
+    report = row.report
+    if report is not None:
+        return (tuple(g.label for g in report.gaps),
+                tuple(c.id for c in report.checks if c.status is not Status.PASS))
+    return row.missing, tuple(w.split(":", 1)[0] for w in row.warnings)
+
+
+@dataclass
+class CohortTally:
+    """Counts for the cohort summary, kept as rows arrive, so a batch of any size can drop
+    each row's full report once it is counted."""
+
+    level: str
+    files: int = 0
+    ok: int = 0
+    errors: int = 0
+    skipped: int = 0
+    scores: list[int] = field(default_factory=list)
+    rates: list[int] = field(default_factory=list)
+    missed: Counter[str] = field(default_factory=Counter)
+    problems: Counter[str] = field(default_factory=Counter)
+    categories: dict[str, list[int]] = field(default_factory=dict)
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def add(self, row: BatchRow, missed: Iterable[str] = (),
+            problems: Iterable[str] = ()) -> None:
+        """Count one row; `missed` and `problems` as row_signals gives them."""
+        self.files += 1
+        if row.status is RowStatus.ERROR:
+            self.errors += 1
+            self.reasons[_reason(row)] += 1
+            return
+        if row.status is RowStatus.SKIPPED:
+            self.skipped += 1
+            return
+        self.ok += 1
+        if row.score is not None:
+            self.scores.append(row.score)
+        if row.match_rate is not None:
+            self.rates.append(row.match_rate)
+        self.missed.update(missed)
+        self.problems.update(problems)
+        for category, percent in row.categories:
+            self.categories.setdefault(category, []).append(percent)
+
+    def summary(self) -> CohortSummary:
+        """The cohort summary of the rows counted so far."""
+        scores = self.scores
+        bins = Counter(min(s // 10, 9) for s in scores)
+        labels = [f"{b * 10}-{b * 10 + 9}" if b < 9 else "90-100" for b in range(10)]
+        return CohortSummary(
+            level=self.level,
+            files=self.files,
+            ok=self.ok,
+            errors=self.errors,
+            skipped=self.skipped,
+            score_mean=round(statistics.fmean(scores), 1) if scores else None,
+            score_median=statistics.median(scores) if scores else None,
+            score_min=min(scores) if scores else None,
+            score_max=max(scores) if scores else None,
+            score_bins=tuple((labels[b], bins.get(b, 0)) for b in range(10)),
+            most_missed=tuple(self.missed.most_common(MOST_MISSED)),
+            category_means=tuple((c, round(statistics.fmean(v), 1))
+                                 for c, v in self.categories.items()),
+            check_problems=tuple(self.problems.most_common()),
+            errors_by_reason=tuple(self.reasons.most_common()),
+            match_rate_mean=round(statistics.fmean(self.rates), 1) if self.rates else None,
+        )
 
 
 def summarize(rows: Sequence[BatchRow], level: str) -> CohortSummary:
     """The cohort summary of a batch's rows."""
-    ok = [r for r in rows if r.status is RowStatus.OK]
-    scores = [r.score for r in ok if r.score is not None]
-    bins = Counter(min(s // 10, 9) for s in scores)
-    labels = [f"{b * 10}-{b * 10 + 9}" if b < 9 else "90-100" for b in range(10)]
-    missed: Counter[str] = Counter()
-    problems: Counter[str] = Counter()
-    categories: dict[str, list[int]] = {}
-    for row in ok:
-        report = row.report
-        if report is not None:
-            missed.update(g.label for g in report.gaps)
-            problems.update(c.id for c in report.checks if c.status is not Status.PASS)
-        else:  # anonymized rows keep only their top gaps and warnings
-            missed.update(row.missing)
-            problems.update(w.split(":", 1)[0] for w in row.warnings)
-        for category, percent in row.categories:
-            categories.setdefault(category, []).append(percent)
-    rates = [r.match_rate for r in ok if r.match_rate is not None]
-    reasons = Counter(_reason(r.error) for r in rows if r.status is RowStatus.ERROR)
-    return CohortSummary(
-        level=level,
-        files=len(rows),
-        ok=len(ok),
-        errors=sum(r.status is RowStatus.ERROR for r in rows),
-        skipped=sum(r.status is RowStatus.SKIPPED for r in rows),
-        score_mean=round(statistics.fmean(scores), 1) if scores else None,
-        score_median=statistics.median(scores) if scores else None,
-        score_min=min(scores) if scores else None,
-        score_max=max(scores) if scores else None,
-        score_bins=tuple((labels[b], bins.get(b, 0)) for b in range(10)),
-        most_missed=tuple(missed.most_common(MOST_MISSED)),
-        category_means=tuple((c, round(statistics.fmean(v), 1)) for c, v in categories.items()),
-        check_problems=tuple(problems.most_common()),
-        errors_by_reason=tuple(reasons.most_common()),
-        match_rate_mean=round(statistics.fmean(rates), 1) if rates else None,
-    )
+    tally = CohortTally(level)
+    for row in rows:
+        tally.add(row, *row_signals(row))
+    return tally.summary()

@@ -635,10 +635,6 @@ def test_anonymized_batch_leaves_names_and_resume_text_out() -> None:
         "//dl[@class='meta']")[0].text_content()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tailor.cohort.row_from_report(anonymize=True) keeps check messages in `warnings`, and the "
-    "file-name check quotes the real file name ('The file name ... looks like a working copy'); "
-    "the batch should keep only the check ids (or scrub the messages) when it anonymizes"))
 def test_anonymized_warnings_do_not_quote_the_file_name() -> None:
     name = "Amira_Haddad_resume_FINAL_v2.docx"
     report = check_resume(read_resume_bytes(marked_resume(), name), level=LEVEL)
