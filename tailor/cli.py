@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -157,6 +158,80 @@ def draft(level: str, profile_file: str | None, from_resume: str | None, init_fi
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--out", metavar="FILE",
+              help="The cohort report: .csv, .xlsx, .json or .html (by extension).")
+@click.option("--level", default="care-manager", show_default=True,
+              help="Career level every resume is checked against.")
+@click.option("--job", metavar="POSTING", help="A job posting every resume is matched with.")
+@keyword_file_option
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave matching files out.")
+@click.option("--files-from", metavar="FILE", help="A text file listing more paths, one a line.")
+@click.option("--workers", type=click.IntRange(1, 256), metavar="N",
+              help="Worker processes (default: all cores).")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
+              metavar="SECONDS", help="Time one file may take before it is stopped.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://HOST:8786); needs tailor[dask].")
+@click.option("--anonymize", is_flag=True,
+              help="Pseudonymous ids for names and files; no resume text in the report.")
+@click.option("--anonymize-key", envvar="TAILOR_ANONYMIZE_KEY", default="", metavar="SECRET",
+              help="A secret that salts the ids (env TAILOR_ANONYMIZE_KEY).")
+@click.option("--force", is_flag=True, help="Replace --out FILE if it exists.")
+def batch(paths: tuple[str, ...], out: str | None, level: str, job: str | None,
+          keyword_files: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...],
+          files_from: str | None, workers: int | None, timeout: float, scheduler: str | None,
+          anonymize: bool, anonymize_key: str, force: bool) -> None:
+    """Check a whole class of resumes: folders, files and .zip exports, in parallel, offline.
+
+    Writes one row per file (checked, failed with its reason, or skipped) and a cohort summary
+    to --out; prints the summary. Nothing leaves the machine unless --scheduler names a cluster.
+    """
+    from tailor.batch import run_batch
+    from tailor.report import render_batch_summary
+
+    if not paths and not files_from:
+        raise click.UsageError("give at least one folder, file or .zip (or --files-from)")
+    with _progress_bar() as progress:
+        result = run_batch(paths, out=out, level=level, job=job, keywords=keyword_files,
+                           include=include, exclude=exclude, files_from=files_from,
+                           workers=workers, timeout=timeout, scheduler=scheduler,
+                           anonymize=anonymize, key=anonymize_key, force=force,
+                           progress=progress)
+    colored = _use_color(None)
+    click.echo(render_batch_summary(result, color=colored), nl=False, color=colored or None)
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr (files done, rate, time left) when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("batch", total=None, rate="")
+        started = time.monotonic()
+
+        def update(done: int, total: int) -> None:
+            elapsed = max(time.monotonic() - started, 1e-6)
+            bar.update(task, completed=done, total=total, rate=f"{done / elapsed:,.0f} files/s")
+
+        yield update
+
+
+@cli.command()
 @click.option("--level", help="Only keywords counted at this level.")
 @click.option("--category", help="Only this category (responsibility, tool, credential...).")
 @keyword_file_option
@@ -185,6 +260,8 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except click.ClickException:  # click's own usage errors print with the usage line
+        raise
     except Exception as exc:  # a bug: say so plainly, traceback only when asked
         if _state["traceback"]:
             raise

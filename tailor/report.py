@@ -459,3 +459,45 @@ def render_draft_run(run: Any, fmt: str, *, color: bool = False, width: int = 10
     for warning in run.draft.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     return out.getvalue()
+
+
+def render_batch_summary(result: Any, *, color: bool = False, width: int = 100) -> str:
+    """What a batch found, for the terminal: counts, speed, scores, most-missed keywords."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    s = result.summary
+    rate = s.files / result.seconds if result.seconds else 0.0
+    console.print(Text("tailor batch", style="bold") + Text(
+        f" · level: {s.level} · {s.files} files in {result.seconds:.1f} s "
+        f"({rate:,.0f}/s, {result.workers} workers)"))
+    console.print(Text.assemble(
+        (f"{s.ok} checked", "green"), " · ", (f"{s.errors} errors", "red" if s.errors else ""),
+        " · ", (f"{s.skipped} skipped", "yellow" if s.skipped else "")))
+    if s.score_mean is not None:
+        console.print(f"Score: mean {s.score_mean:g}, median {s.score_median:g}, "
+                      f"range {s.score_min}-{s.score_max}"
+                      + (f"; mean match rate {s.match_rate_mean:g}%"
+                         if s.match_rate_mean is not None else ""))
+    if s.most_missed:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                      title="Most often missing", title_justify="left")
+        table.add_column("Keyword", overflow="fold")
+        table.add_column("Resumes", justify="right")
+        for label, count in s.most_missed[:10]:
+            table.add_row(label, f"{count} ({round(100 * count / max(s.ok, 1))}%)")
+        console.print(table)
+    if s.errors_by_reason:
+        console.print(Text("Could not be checked:", style="bold"))
+        for reason, count in s.errors_by_reason[:8]:
+            console.print(Text(f"  {count} × {_clip(reason, width - 10)}"))
+    if result.out is not None:
+        console.print(f"Wrote {result.out}")
+    elif not s.files:
+        console.print("No files found.")
+    return out.getvalue()
