@@ -11,11 +11,21 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
 from tailor.errors import CatalogError
-from tailor.models import Catalog, Category, Keyword, Level, Section, Weight
+from tailor.models import (
+    Catalog,
+    Category,
+    Keyword,
+    Level,
+    Requirement,
+    Section,
+    Track,
+    Weight,
+)
 from tailor.resources import data_dir
 from tailor.yamlsafe import load_yaml
 
 LEVELS_FILE = "levels.yaml"
+TRACKS_FILE = "tracks.yaml"
 MAX_CATALOG_BYTES = 2_000_000
 
 _ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -67,11 +77,40 @@ class _LevelModel(BaseModel):
     summary: Text
     focus: Text
     band: Band
+    focus_keywords: list[Ident] = []
+
+
+class _RequirementModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Ident
+    label: Phrase
+    keywords: Annotated[list[Ident], Field(min_length=1)]
+    levels: Literal["all"] | Annotated[list[Ident], Field(min_length=1)]
+    weight: Weight
+    source: Text
+    step: Text
 
 
 class _LevelsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     levels: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    requirements: list[_RequirementModel] = []
+
+
+class _TrackModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Ident
+    title: Phrase
+    reasoning: Annotated[list[Text], Field(min_length=1)]
+    related: list[Ident] = []
+
+
+class _TracksFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    why: list[Text] = []
+    tracks: list[_TrackModel]
 
 
 def _read_yaml(path: Path) -> Any:
@@ -110,12 +149,13 @@ def _mapping(raw: Any, path: Path, key: str) -> Any:
     return raw
 
 
-def _load_levels(path: Path) -> tuple[Level, ...]:
+def _load_levels(path: Path) -> tuple[tuple[Level, ...], tuple[Requirement, ...]]:
     raw = _mapping(_read_yaml(path), path, "levels")
     try:
-        items = _LevelsFile.model_validate(raw).levels
+        ladder = _LevelsFile.model_validate(raw)
     except ValidationError as exc:
         raise CatalogError("\n".join(_describe(exc.errors(), f"{path}: "))) from None
+    items = ladder.levels
     problems: list[str] = []
     levels: list[Level] = []
     for index, item in enumerate(items, start=1):
@@ -128,13 +168,74 @@ def _load_levels(path: Path) -> tuple[Level, ...]:
         if m.max_years is not None and m.max_years < m.min_years:
             problems.append(f"{path}: level {index} ('{name}'): field 'max_years': "
                             f"smaller than min_years")
-        levels.append(Level(**m.model_dump()))
+        data = m.model_dump()
+        data["focus_keywords"] = tuple(dict.fromkeys(m.focus_keywords))
+        levels.append(Level(**data))
     names = [lvl.name for lvl in levels]
     problems += [f"{path}: level name '{n}' is used twice" for n in sorted(set(names))
                  if names.count(n) > 1]
+    requirements: list[Requirement] = []
+    for index, req in enumerate(ladder.requirements, start=1):
+        wanted = tuple(names) if req.levels == "all" else tuple(req.levels)
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            problems.append(f"{path}: requirement {index} ('{req.id}'): field 'levels': unknown "
+                            f"level {unknown[0]!r}; levels are: all, {', '.join(names)}")
+        requirements.append(Requirement(
+            id=req.id, label=req.label, keywords=tuple(dict.fromkeys(req.keywords)),
+            levels=tuple(n for n in names if n in wanted), weight=req.weight,
+            source=" ".join(req.source.split()), step=" ".join(req.step.split())))
+    ids = [r.id for r in requirements]
+    problems += [f"{path}: requirement id '{i}' is used twice" for i in sorted(set(ids))
+                 if ids.count(i) > 1]
     if problems:
         raise CatalogError("\n".join(problems))
-    return tuple(levels)
+    return tuple(levels), tuple(requirements)
+
+
+def _load_tracks(path: Path) -> tuple[tuple[Track, ...], tuple[str, ...]]:
+    """The specialization tracks; none when the catalog folder has no tracks file."""
+    if not path.is_file():
+        return (), ()
+    raw = _mapping(_read_yaml(path), path, "tracks")
+    try:
+        parsed = _TracksFile.model_validate(raw)
+    except ValidationError as exc:
+        raise CatalogError("\n".join(_describe(exc.errors(), f"{path}: "))) from None
+    ids = [t.id for t in parsed.tracks]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise CatalogError(f"{path}: track id '{twice[0]}' is used twice")
+    tracks = tuple(Track(id=t.id, title=t.title,
+                         reasoning=tuple(" ".join(r.split()) for r in t.reasoning),
+                         related=tuple(dict.fromkeys(t.related)))
+                   for t in parsed.tracks)
+    return tracks, tuple(" ".join(w.split()) for w in parsed.why)
+
+
+def _cross_check(folder: Path, keywords: dict[str, Keyword], levels: Sequence[Level],
+                 requirements: Sequence[Requirement], tracks: Sequence[Track]) -> None:
+    """Every id the ladder, requirements and tracks name is a catalog entry; every entry's
+    track is a known track."""
+    problems: list[str] = []
+    ladder = folder / LEVELS_FILE
+    for lvl in levels:
+        problems += [f"{ladder}: level '{lvl.name}': field 'focus_keywords': no catalog entry "
+                     f"has id '{i}'" for i in lvl.focus_keywords if i not in keywords]
+    for req in requirements:
+        problems += [f"{ladder}: requirement '{req.id}': field 'keywords': no catalog entry "
+                     f"has id '{i}'" for i in req.keywords if i not in keywords]
+    for trk in tracks:
+        problems += [f"{folder / TRACKS_FILE}: track '{trk.id}': field 'related': no catalog "
+                     f"entry has id '{i}'" for i in trk.related if i not in keywords]
+    if tracks:
+        known = {t.id for t in tracks}
+        for kw in keywords.values():
+            if kw.track is not None and kw.track not in known:
+                problems.append(f"{kw.file}: entry '{kw.id}': field 'track': unknown track "
+                                f"{kw.track!r}; tracks are: {', '.join(sorted(known))}")
+    if problems:
+        raise CatalogError("\n".join(problems))
 
 
 def _load_entries(path: Path, level_names: Sequence[str]) -> list[Keyword]:
@@ -186,9 +287,11 @@ def _load_entries(path: Path, level_names: Sequence[str]) -> list[Keyword]:
 
 
 def catalog_files(directory: Path) -> list[Path]:
-    """The keyword files in a catalog folder: every *.yaml / *.yml except the ladder."""
+    """The keyword files in a catalog folder: every *.yaml / *.yml except the ladder and the
+    tracks."""
     return sorted(p for p in directory.iterdir()
-                  if p.suffix in (".yaml", ".yml") and p.name != LEVELS_FILE and p.is_file())
+                  if p.suffix in (".yaml", ".yml") and p.name not in (LEVELS_FILE, TRACKS_FILE)
+                  and p.is_file())
 
 
 def load_catalog(extra: Sequence[str | Path] = (), directory: str | Path | None = None) -> Catalog:
@@ -208,13 +311,35 @@ def load_catalog(extra: Sequence[str | Path] = (), directory: str | Path | None 
             the file, the entry and the field.
     """
     folder = None if directory is None else str(directory)
-    return _load_catalog(tuple(str(p) for p in extra), folder)
+    extras = tuple(str(p) for p in extra)
+    return _load_catalog(extras, folder, _stamp(extras, folder))
+
+
+def _stamp(extra: tuple[str, ...], directory: str | None) -> tuple[tuple[str, int, int], ...]:
+    """What the cache keys on besides the paths: every file's size and modification time, so an
+    advisor's edit between two loads in one process is seen."""
+    folder = Path(directory) if directory else data_dir("keywords")
+    stamps = []
+    try:
+        paths = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")]
+    except OSError:
+        paths = []
+    for path in [*sorted(paths), *map(Path, extra)]:
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # the loader reports it
+        stamps.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamps)
 
 
 @lru_cache(maxsize=8)
-def _load_catalog(extra: tuple[str, ...], directory: str | None) -> Catalog:
+def _load_catalog(extra: tuple[str, ...], directory: str | None,
+                  stamp: tuple[tuple[str, int, int], ...]) -> Catalog:
+    del stamp  # part of the cache key only
     folder = Path(directory) if directory else data_dir("keywords")
-    levels = _load_levels(folder / LEVELS_FILE)
+    levels, requirements = _load_levels(folder / LEVELS_FILE)
+    tracks, why = _load_tracks(folder / TRACKS_FILE)
     names = [lvl.name for lvl in levels]
     files = catalog_files(folder)
     merged: dict[str, Keyword] = {}
@@ -229,10 +354,14 @@ def _load_catalog(extra: tuple[str, ...], directory: str | None) -> Catalog:
             merged[kw.id] = kw
     if not merged:
         raise CatalogError(f"{folder}: holds no keyword files")
+    _cross_check(folder, merged, levels, requirements, tracks)
     return Catalog(
         keywords=tuple(merged.values()),
         levels=levels,
         files=tuple(str(p) for p in (*files, *map(Path, extra))),
+        requirements=requirements,
+        tracks=tracks,
+        track_why=why,
     )
 
 

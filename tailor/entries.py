@@ -591,6 +591,11 @@ def _conflicts(block: _Block, head: _Head) -> bool:
         return True
     if block.has("title") and head.has("title"):
         return True
+    if block.dates is None and head.dates is not None and block.has("title") \
+            and not head.has("title"):
+        # "Social Work Intern, Care Coordination Department" over "Riverside Hospital |
+        # 2026 – Present": the department and the organisation of one job.
+        return False
     return block.has("employer") and head.has("employer") and (
         block.has("title") or head.has("title"))
 

@@ -257,9 +257,50 @@ class Level:
     summary: str
     focus: str
     band: str = "mid"  # which of a keyword's example bullets suits this level: early/mid/lead
+    focus_keywords: tuple[str, ...] = ()  # catalog ids that show this rung's focus areas
 
 
 BANDS = ("early", "mid", "lead")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A degree, licence or certification that rungs of the ladder ask for (levels.yaml).
+
+    Attributes:
+        id: short name.
+        label: what reports call it ("Case management certification (CCM or ACM)").
+        keywords: catalog ids, any one of which shows it.
+        levels: the ladder levels that ask for it.
+        weight: required (a rung is not "ready" without it) or preferred.
+        source: the guide sentence behind it, verbatim.
+        step: what to do when a resume does not show it.
+    """
+
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+    levels: tuple[str, ...]
+    weight: Weight
+    source: str
+    step: str
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """One of the guide's emerging specializations (keywords/tracks.yaml).
+
+    Attributes:
+        id: short name used on the command line ("sdoh").
+        title: the guide's name for it.
+        reasoning: guide sentences, verbatim, on why it matters.
+        related: general catalog ids the track builds on (they weigh double with the track).
+    """
+
+    id: str
+    title: str
+    reasoning: tuple[str, ...]
+    related: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +310,9 @@ class Catalog:
     keywords: tuple[Keyword, ...]
     levels: tuple[Level, ...]
     files: tuple[str, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    track_why: tuple[str, ...] = ()  # the guide's reasoning for all emerging specializations
 
     def level(self, name: str) -> Level:
         """The ladder level called `name`; raises KeyError if there is none."""
@@ -276,6 +320,13 @@ class Catalog:
             if lvl.name == name:
                 return lvl
         raise KeyError(name)
+
+    def track(self, ident: str) -> Track:
+        """The specialization track called `ident`; raises KeyError if there is none."""
+        for trk in self.tracks:
+            if trk.id == ident:
+                return trk
+        raise KeyError(ident)
 
     def for_level(self, level: str, tracks: tuple[str, ...] = ()) -> tuple[Keyword, ...]:
         """The keywords a check at `level` counts: the level's entries, plus chosen tracks'."""
@@ -380,6 +431,7 @@ class Gap(NamedTuple):
     source: str
     example: str = ""
     in_posting: bool = False
+    in_track: bool = False  # part of a specialization track the check was asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,6 +508,204 @@ class NextLevel:
     missing: tuple[Gap, ...]
 
 
+class Verdict(StrEnum):
+    """How ready a resume reads for one rung of the ladder."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
+class RoleKind(StrEnum):
+    """What kind of work a role on the resume was, for totalling relevant experience."""
+
+    CARE_MANAGEMENT = "care management"  # care/case management, coordination, navigation...
+    CLINICAL = "clinical care"  # nursing and other direct patient care
+    SOCIAL_SERVICES = "social services"  # social work, community health work, counselling...
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One role from the resume's experience, as readiness counted it.
+
+    Attributes:
+        title, employer: as read (None when not found).
+        dates: the dates as written ("" when the role has none).
+        start, end: ISO months ("2021-03", or "2021" for a year alone); end None when the
+            role runs to the present or has no dates.
+        present: the role runs to the present.
+        months: months the role adds before overlaps are merged (halved for part-time roles;
+            0 when it is not counted).
+        kind: what kind of work it was.
+        relevant: counted as care-related experience.
+        counted: counted in any total (volunteer roles, clinical rotations and roles without
+            readable dates are shown but not counted).
+        why: the words that decided `kind` ('title "RN Case Manager"').
+        line: the resume line of its header.
+        notes: how it was counted when not plainly ("part-time: counted at half", "dates give
+            years only: counted as whole years", "starts in the future: not counted").
+    """
+
+    title: str | None
+    employer: str | None
+    dates: str
+    start: str | None
+    end: str | None
+    present: bool
+    months: int
+    kind: RoleKind
+    relevant: bool
+    counted: bool
+    why: str
+    line: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    """Years of experience read from the resume's dated roles.
+
+    Attributes:
+        years_relevant: care-related years (care management, clinical care, social services),
+            overlapping roles counted once, to one decimal.
+        years_care_management: the part of years_relevant spent in care or case management
+            roles themselves.
+        years_other: years in other roles not overlapping care-related ones.
+        years_total: all counted years, overlaps counted once.
+        dated: at least one role had dates that could be read.
+        claimed_years: years the resume claims in words ("10+ years of experience"), if any.
+        roles: every role found, in resume order, with how it was counted.
+        warnings: odd or missing dates and what was done about them.
+    """
+
+    years_relevant: float
+    years_care_management: float
+    years_other: float
+    years_total: float
+    dated: bool
+    claimed_years: float | None
+    roles: tuple[Role, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class RequirementStatus(StrEnum):
+    """Whether a resume shows a degree, licence or certification."""
+
+    MET = "met"
+    IN_PROGRESS = "in progress"  # "expected May 2026", "NCLEX pending", "CCM candidate"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementCheck:
+    """One requirement of a rung, and what the resume shows of it.
+
+    Attributes:
+        id, label, weight, source, step: from the Requirement.
+        status: met, in progress or missing.
+        evidence: the resume line that shows it ("" when missing).
+        line: that line's number (None when missing).
+    """
+
+    id: str
+    label: str
+    weight: Weight
+    status: RequirementStatus
+    evidence: str
+    line: int | None
+    source: str
+    step: str
+
+
+@dataclass(frozen=True, slots=True)
+class FocusCheck:
+    """One of a rung's focus areas (a catalog entry) and whether the resume shows it."""
+
+    id: str
+    term: str
+    found: bool
+    line: int | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RungReadiness:
+    """How ready a resume reads for one rung.
+
+    Attributes:
+        level, title, years: the rung (years as the guide writes them, "5-8").
+        verdict: yes, partly or no.
+        years_short: years of care-related experience still to gain for the rung's minimum
+            (0 when met); None when the resume gives no readable dates.
+        requirements: its degrees, licences and certifications, each met or not.
+        focus: its focus areas, each shown or not.
+        reasons: the verdict in plain sentences, most decisive first.
+    """
+
+    level: str
+    title: str
+    years: str
+    verdict: Verdict
+    years_short: float | None
+    requirements: tuple[RequirementCheck, ...]
+    focus: tuple[FocusCheck, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def focus_found(self) -> int:
+        """How many of the rung's focus areas the resume shows."""
+        return sum(1 for f in self.focus if f.found)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A concrete thing to do to close the gap to a rung, with the guide sentence behind it.
+
+    Attributes:
+        text: what to do.
+        source: the guide sentence (or the ladder's line) it rests on.
+        level: the rung it serves.
+        kind: "experience", "requirement", "focus" or "dates".
+    """
+
+    text: str
+    source: str
+    level: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    """Which rung of the ladder a resume reads as, and how ready it is for the rung asked for.
+
+    Attributes:
+        experience: the years read from the resume and the roles behind them.
+        reads_as, reads_as_title: the rung the resume reads as.
+        reads_as_why: why, in plain sentences.
+        asked: readiness for the rung the check was asked for.
+        above: readiness for the rung above it (None at the top).
+        rungs: readiness for every rung, bottom to top.
+        steps: the few concrete steps that close the gap to the asked rung (and the next).
+        auto: the check's level was chosen from `reads_as` (--level auto).
+    """
+
+    experience: Experience
+    reads_as: str
+    reads_as_title: str
+    reads_as_why: tuple[str, ...]
+    asked: RungReadiness
+    above: RungReadiness | None
+    rungs: tuple[RungReadiness, ...]
+    steps: tuple[Step, ...]
+    auto: bool = False
+
+    @property
+    def years_relevant(self) -> float:
+        """Care-related years of experience (the JSON contract's `years_relevant`)."""
+        return self.experience.years_relevant
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """The result of checking one resume against the catalog at one level.
@@ -478,6 +728,8 @@ class Report:
         job: the match against a job posting, when one was given.
         next_level: what the next rung up asks for that the resume does not show (None at
             the top rung).
+        readiness: which rung the resume reads as and how ready it is (None when not asked).
+        tracks: the specialization tracks the check counted.
     """
 
     file: str
@@ -497,6 +749,8 @@ class Report:
     layout: Layout
     job: JobMatch | None = None
     next_level: NextLevel | None = None
+    readiness: Readiness | None = None
+    tracks: tuple[str, ...] = ()
 
 
 class RowStatus(StrEnum):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+import yaml
 
 from tailor.catalog import catalog_json_schema, load_catalog
 from tailor.errors import CatalogError
@@ -24,9 +26,18 @@ entries:
 """
 
 
+def bare_ladder() -> dict[str, Any]:
+    """The shipped ladder without what names shipped entries (focus areas, requirements)."""
+    ladder = yaml.safe_load((data_dir("keywords") / "levels.yaml").read_text(encoding="utf-8"))
+    for level in ladder["levels"]:
+        level.pop("focus_keywords", None)
+    ladder.pop("requirements", None)
+    return cast(dict[str, Any], ladder)
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    shutil.copy(data_dir("keywords") / "levels.yaml", tmp_path / "levels.yaml")
+    (tmp_path / "levels.yaml").write_text(yaml.safe_dump(bare_ladder()), encoding="utf-8")
     (tmp_path / "core.yaml").write_text(GOOD, encoding="utf-8")
     return tmp_path
 
@@ -132,3 +143,39 @@ def test_deep_nesting_and_duplicate_keys_are_refused(folder: Path) -> None:
     assert "nested too deeply to be a keyword catalog" in error_for(folder, deep)
     twice = GOOD.replace("care-coordination", "t") + "    weight: preferred\n"
     assert "key 'weight' appears twice" in error_for(folder, twice)
+
+
+def test_ladder_focus_areas_and_requirements_must_name_catalog_entries(folder: Path) -> None:
+    ladder = bare_ladder()
+    ladder["levels"][0]["focus_keywords"] = ["care-coordination", "care-cordination"]
+    ladder["requirements"] = [{
+        "id": "degree", "label": "A degree", "keywords": ["bsn"], "levels": ["assistant", "chief"],
+        "weight": "required", "source": "A sentence.", "step": "Earn one."}]
+    (folder / "levels.yaml").write_text(yaml.safe_dump(ladder), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog(directory=folder)
+    message = str(info.value)
+    assert "requirement 1 ('degree'): field 'levels': unknown level 'chief'" in message
+    ladder["requirements"][0]["levels"] = "all"
+    (folder / "levels.yaml").write_text(yaml.safe_dump(ladder), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog(directory=folder)
+    message = str(info.value)
+    assert "level 'assistant': field 'focus_keywords': no catalog entry has id 'care-cordination'" \
+        in message
+    assert "requirement 'degree': field 'keywords': no catalog entry has id 'bsn'" in message
+
+
+def test_tracks_file_is_validated_and_entries_name_known_tracks(folder: Path) -> None:
+    (folder / "tracks.yaml").write_text(
+        "tracks:\n  - id: sdoh\n    title: SDOH Care Manager\n    reasoning: [Why.]\n"
+        "    related: [care-coordination]\n", encoding="utf-8")
+    catalog = load_catalog(directory=folder)
+    assert catalog.track("sdoh").related == ("care-coordination",)
+    assert catalog.track("sdoh").reasoning == ("Why.",)
+    (folder / "core.yaml").write_text(GOOD + "    track: sdho\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="field 'track': unknown track 'sdho'; tracks are: sdoh"):
+        load_catalog(directory=folder)
+    (folder / "tracks.yaml").write_text("tracks:\n  - id: sdoh\n    title: T\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="tracks.yaml: field 'tracks.0.reasoning'"):
+        load_catalog(directory=folder)

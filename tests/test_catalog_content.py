@@ -13,7 +13,7 @@ from tailor.models import Category, Keyword, Line, Section, Source, Weight
 from tailor.nlp import build_pipeline
 
 from .conftest import LEVELS
-from .update_guide_sources import REGISTRY, digest, normalise
+from .update_guide_sources import REGISTRY, all_sources, digest, normalise
 
 CATALOG = load_catalog()
 TRACKS = {"predictive-care", "digital-health", "sdoh", "precision-medicine",
@@ -33,8 +33,37 @@ def test_catalog_is_substantial_and_covers_every_category() -> None:
 
 def test_every_source_was_verified_against_the_guide() -> None:
     verified = set(REGISTRY.read_text(encoding="utf-8").split())
-    stale = [kw.id for kw in CATALOG.keywords if digest(kw.source) not in verified]
+    stale = [where for where, source in all_sources(CATALOG) if digest(source) not in verified]
     assert not stale, f"run tests/update_guide_sources.py beside the guide; unverified: {stale}"
+
+
+def test_requirements_and_tracks_quote_the_guide(guide_text: str) -> None:
+    guide = normalise(guide_text)
+    assert [where for where, source in all_sources(CATALOG) if normalise(source) not in guide] \
+        == []
+
+
+def test_each_rungs_focus_areas_are_named_by_its_own_guide_text() -> None:
+    by_id = {kw.id: kw for kw in CATALOG.keywords}
+    for level in CATALOG.levels:
+        text = normalise(f"{level.summary} {level.focus}").lower()
+        assert len(level.focus_keywords) >= 5, level.name
+        for ident in level.focus_keywords:
+            kw = by_id[ident]
+            forms = [kw.term, *kw.aliases]
+            assert kw.source.lower() in text or any(f.lower() in text for f in forms), \
+                (level.name, ident)
+            assert kw.category not in (Category.CREDENTIAL, Category.EDUCATION), ident
+
+
+def test_requirements_cover_degrees_licences_and_certifications() -> None:
+    reqs = {r.id: r for r in CATALOG.requirements}
+    assert reqs["bachelors-degree"].levels == tuple(LEVELS)
+    assert reqs["bachelors-degree"].weight is Weight.REQUIRED
+    assert "assistant" not in reqs["masters-degree"].levels
+    assert {"registered-nurse", "lcsw"} <= set(reqs["clinical-license"].keywords)
+    assert {"ccm", "acm"} <= set(reqs["case-management-certification"].keywords)
+    assert reqs["quality-certification"].keywords == ("cphq",)
 
 
 def test_every_source_is_verbatim_in_the_guide(guide_text: str) -> None:
@@ -92,7 +121,10 @@ def test_groups_are_consistent() -> None:
 
 def test_tracks_are_the_guides_six_and_each_has_entries() -> None:
     used = {kw.track for kw in CATALOG.keywords if kw.track}
-    assert used == TRACKS
+    assert used == TRACKS == {t.id for t in CATALOG.tracks}
+    assert len(CATALOG.track_why) >= 1
+    for trk in CATALOG.tracks:
+        assert trk.reasoning and trk.related, trk.id
     for kw in CATALOG.keywords:
         if kw.track:
             assert kw.weight is Weight.PREFERRED

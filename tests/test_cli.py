@@ -110,7 +110,10 @@ def test_unknown_level_is_a_usage_error() -> None:
     assert code == 2
     assert out == ""
     assert err == ("Error: unknown level 'boss'; choose one of: assistant, care-manager, senior, "
-                   "lead, supervisor, director\n")
+                   "lead, supervisor, director, or auto (the rung the resume reads as)\n")
+    code, _, err = run("keywords", "--level", "auto")
+    assert code == 2 and err == ("Error: unknown level 'auto'; choose one of: assistant, "
+                                 "care-manager, senior, lead, supervisor, director\n")
 
 
 def test_bad_keyword_file_names_file_entry_and_field(tmp_path: Path) -> None:
