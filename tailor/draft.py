@@ -26,7 +26,7 @@ from tailor.dates import DateRange, iso_range, parse_iso, total_months
 from tailor.docx_writer import PLACEHOLDER, TemplateError, parse_markup, write_docx
 from tailor.errors import OutputError, UsageError
 from tailor.match import build_matcher
-from tailor.models import Catalog, Keyword, Level, Line, Section, Source, Weight
+from tailor.models import Catalog, Keyword, Level, Line, Section, Source, Track, Weight
 from tailor.posting import Posting
 from tailor.profile import (
     Education,
@@ -137,11 +137,13 @@ class _Priorities:
     level: Level
     catalog: Catalog
     posting: Posting | None
+    tracks: tuple[Track, ...] = ()
     weights: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         everywhere = len(self.catalog.levels)
-        for kw in self.catalog.for_level(self.level.name):
+        track_ids = tuple(t.id for t in self.tracks)
+        for kw in self.catalog.for_level(self.level.name, track_ids):
             weight = 1.0 if kw.weight is Weight.REQUIRED else 0.5
             if len(kw.levels) < everywhere:
                 weight += 3.0  # the level's own focus areas lead
@@ -149,6 +151,9 @@ class _Priorities:
         if self.posting is not None:
             for kw_id in self.posting.catalog_ids:
                 self.weights[kw_id] = self.weights.get(kw_id, 1.0) + 3.0
+        for kw_id in track_terms(self.catalog, self.tracks):
+            # a chosen specialization leads like a posting's terms
+            self.weights[kw_id] = self.weights.get(kw_id, 1.0) + 3.0
 
     def score(self, ids: Iterable[str]) -> float:
         return sum(self.weights.get(i, 0.25) for i in ids)
@@ -380,10 +385,18 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def track_terms(catalog: Catalog, tracks: Sequence[Track]) -> tuple[str, ...]:
+    """Catalog ids a set of tracks brings: each track's own entries, then those it builds on."""
+    chosen = {t.id for t in tracks}
+    own = [kw.id for kw in catalog.keywords if kw.track is not None and kw.track in chosen]
+    return tuple(dict.fromkeys([*own, *(i for t in tracks for i in t.related)]))
+
+
 def build_context(profile: Profile, *, level: Level, catalog: Catalog,
-                  posting: Posting | None, today: date) -> tuple[dict[str, Any], set[str]]:
+                  posting: Posting | None, today: date,
+                  tracks: Sequence[Track] = ()) -> tuple[dict[str, Any], set[str]]:
     """The template context for a profile, and the catalog ids the profile supports."""
-    priorities = _Priorities(level, catalog, posting)
+    priorities = _Priorities(level, catalog, posting, tuple(tracks))
     b = _Builder(profile, level, catalog, posting, today, priorities)
     text = "\n".join(profile_text_lines(profile, headings=False))
     supported = {r.keyword.id for r in build_matcher(catalog.keywords).find(
@@ -457,6 +470,11 @@ def build_context(profile: Profile, *, level: Level, catalog: Catalog,
             else Slot("[Organization]"),
         },
         "results": top_results,
+        "tracks": [{"id": t.id, "title": t.title,
+                    # only the track's own entries: general ones do not show the specialty
+                    "shown": _join_and([kw.term for kw in catalog.keywords
+                                        if kw.id in supported and kw.track == t.id][:3])}
+                   for t in tracks],
         "compact": one_page,
         "today": Slot(f"{today:%B} {today.day}, {today.year}"),
     }
@@ -597,13 +615,17 @@ def facts_only(value: Any, name: str = "") -> Any:
     return value
 
 
-def skeleton_profile(level: Level, catalog: Catalog) -> Profile:
+def skeleton_profile(level: Level, catalog: Catalog, tracks: Sequence[Track] = ()) -> Profile:
     """A profile whose every personal fact is a marked placeholder, prompting for what the
-    level's most important keywords ask a resume to show."""
+    level's most important keywords (and the chosen tracks' own entries) ask a resume to
+    show."""
     top = [kw for kw in catalog.for_level(level.name) if kw.weight is Weight.REQUIRED
            and kw.category.value in ("responsibility", "technical-skill", "leadership")]
+    chosen = {t.id for t in tracks}
+    special = [kw for kw in catalog.keywords if kw.track is not None and kw.track in chosen]
+    picked = [*special[:2], *top][:5] if special else top[:5]
     prompts = tuple(f"[Show {kw.term}: what you did, for how many, with what result]"
-                    for kw in top[:5])
+                    for kw in picked)
     return Profile(work=(Work(highlights=prompts),), education=(Education(),))
 
 
@@ -611,7 +633,7 @@ def draft(profile: Profile | None = None, *, level: str = "care-manager",
           catalog: Catalog | None = None, posting: Posting | None = None,
           templates: str | os.PathLike[str] | None = None,
           reference_docx: str | os.PathLike[str] | None = None,
-          today: date | None = None) -> Draft:
+          today: date | None = None, tracks: Sequence[str] = ()) -> Draft:
     """Draft a resume and cover letter for a career level, from the person's own facts.
 
     Args:
@@ -623,22 +645,26 @@ def draft(profile: Profile | None = None, *, level: str = "care-manager",
         templates: a folder of the user's own templates, overriding shipped ones by file name.
         reference_docx: a Word document whose named styles the drafts use.
         today: the date for the letter and for years of experience; the real date when None.
+        tracks: specialization tracks (keywords/tracks.yaml) whose terms the draft puts first
+            where the profile supports them, and prompts for in a skeleton.
 
     Returns:
         The Draft (documents' bytes, their text, placeholders left, warnings).
 
     Raises:
-        UsageError: an unknown level, or a missing template or reference document.
+        UsageError: an unknown level or track, or a missing template or reference document.
         TemplateError: a template that does not render or renders unknown markup.
     """
-    from tailor.api import resolve_level
+    from tailor.api import resolve_level, resolve_tracks
 
     catalog = catalog or load_catalog()
     lvl = resolve_level(catalog, level)
+    chosen = resolve_tracks(catalog, tracks)
     today = today or date.today()
-    person = facts_only(profile) if profile is not None else skeleton_profile(lvl, catalog)
+    person = (facts_only(profile) if profile is not None
+              else skeleton_profile(lvl, catalog, chosen))
     context, supported = build_context(person, level=lvl, catalog=catalog, posting=posting,
-                                       today=today)
+                                       today=today, tracks=chosen)
     user_dir = os.fspath(templates) if templates is not None else None
     resume_markup = _render("resume", context, lvl, user_dir)
     resume_markup = _fit(resume_markup, context, lvl, user_dir, catalog, supported)
@@ -653,7 +679,8 @@ def draft(profile: Profile | None = None, *, level: str = "care-manager",
     placeholders = [Placeholder(doc, m.group(0), line.strip().partition(" ")[2].strip())
                     for doc, markup in ((RESUME, resume_markup), (LETTER, letter_markup))
                     for line in markup.splitlines() for m in PLACEHOLDER.finditer(line)]
-    wording = _Builder(person, lvl, catalog, posting, today, _Priorities(lvl, catalog, posting))
+    wording = _Builder(person, lvl, catalog, posting, today,
+                       _Priorities(lvl, catalog, posting, chosen))
     posting_terms = tuple(wording.posting_wording().get(i, "") for i in sorted(supported)
                           if posting is not None and i in posting.catalog_ids)
     return Draft(
@@ -865,7 +892,7 @@ def run_draft(*, level: str = "care-manager", profile: str | os.PathLike[str] | 
               force: bool = False, templates: str | os.PathLike[str] | None = None,
               reference_docx: str | os.PathLike[str] | None = None,
               keywords: Sequence[str | os.PathLike[str]] = (),
-              today: date | None = None) -> DraftRun:
+              today: date | None = None, tracks: Sequence[str] = ()) -> DraftRun:
     """Draft from a profile file, from an existing resume, or as a skeleton, and write it.
 
     Args:
@@ -880,6 +907,8 @@ def run_draft(*, level: str = "care-manager", profile: str | os.PathLike[str] | 
         reference_docx: a Word document whose named styles the drafts take.
         keywords: extra keyword catalog files.
         today: the date to write with (today when None).
+        tracks: specialization tracks to write toward (their terms lead, and the scores
+            count them).
 
     Raises:
         UsageError: --profile and --from together, an unknown level, a missing template.
@@ -905,7 +934,7 @@ def run_draft(*, level: str = "care-manager", profile: str | os.PathLike[str] | 
     elif profile is not None:
         person = load_profile(profile)
     result = draft(person, level=level, catalog=catalog, posting=posting, templates=templates,
-                   reference_docx=reference_docx, today=today)
+                   reference_docx=reference_docx, today=today, tracks=tracks)
     folder, root = _out_folder(folder)
     names = [FILE_NAMES[RESUME], FILE_NAMES[LETTER]]
     if from_resume is not None:
@@ -918,11 +947,12 @@ def run_draft(*, level: str = "care-manager", profile: str | os.PathLike[str] | 
                                     force=force)
     resume_path, letter_path = write_draft(result, folder, force=force)
     drafted = check_resume(read_resume(resume_path), level=level, catalog=catalog,
-                           posting=posting)
+                           posting=posting, tracks=tracks, readiness=False)
     plain_lines = [line for line in (profile_text_lines(person) if person is not None else [])
                    if line.strip()]
     plain = (check_resume(check_markup_text(plain_lines, "profile.txt"), level=level,
-                          catalog=catalog, posting=posting) if plain_lines else None)
+                          catalog=catalog, posting=posting, tracks=tracks, readiness=False)
+             if plain_lines else None)
     return DraftRun(
         draft=result, resume_path=resume_path, letter_path=letter_path,
         profile_path=profile_path, profile_notes=notes, score=drafted.score,
@@ -933,5 +963,5 @@ def run_draft(*, level: str = "care-manager", profile: str | os.PathLike[str] | 
 
 
 __all__ = ["Draft", "DraftRun", "Placeholder", "build_context", "draft", "run_draft",
-           "skeleton_profile", "write_draft", "write_starter"]
+           "skeleton_profile", "track_terms", "write_draft", "write_starter"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,7 +31,7 @@ def bare_ladder() -> dict[str, Any]:
     for level in ladder["levels"]:
         level.pop("focus_keywords", None)
     ladder.pop("requirements", None)
-    return cast(dict[str, Any], ladder)
+    return cast("dict[str, Any]", ladder)
 
 
 @pytest.fixture
@@ -177,5 +176,5 @@ def test_tracks_file_is_validated_and_entries_name_known_tracks(folder: Path) ->
     with pytest.raises(CatalogError, match="field 'track': unknown track 'sdho'; tracks are: sdoh"):
         load_catalog(directory=folder)
     (folder / "tracks.yaml").write_text("tracks:\n  - id: sdoh\n    title: T\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match="tracks.yaml: field 'tracks.0.reasoning'"):
+    with pytest.raises(CatalogError, match=r"tracks\.yaml: field 'tracks\.0\.reasoning'"):
         load_catalog(directory=folder)
