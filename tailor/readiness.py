@@ -13,7 +13,9 @@ Three questions, each answered from what the resume itself shows and explained l
 2. Readiness for each rung: its years against the guide's range, its degrees, licences and
    certifications (levels.yaml `requirements`, met, in progress or missing), and its focus
    areas (levels.yaml `focus_keywords`, shown or not). A rung is "yes" when all three are
-   there, "no" when the years are more than two short or little else is, "partly" between.
+   there (the years, the required degree, half the focus areas), "no" when the years are more
+   than two short, none of its focus areas shows, or little else is there, "partly" between.
+   Rungs below the one the resume reads as are "yes" once their years and degree are there.
 3. The rung the resume reads as: the highest rung whose minimum years the care-related years
    reach and whose work the resume shows (a third of its focus areas, or a current title at
    that rung or above: "Lead Care Manager", "Care Management Supervisor").
@@ -515,8 +517,9 @@ def _rung(catalog: Catalog, level: Level, exp: Experience, by_id: Mapping[str, K
 
     if years_points == 2 and req_points == 2 and focus_points == 2:
         verdict = Verdict.YES
-    elif years_points == 0 or years_points + req_points + focus_points <= 3:
-        verdict = Verdict.NO
+    elif years_points == 0 or (total and not found) \
+            or years_points + req_points + focus_points <= 3:
+        verdict = Verdict.NO  # too few years, none of the rung's work, or little of anything
     else:
         verdict = Verdict.PARTLY
     return RungReadiness(level=level.name, title=level.title, years=level.years,

@@ -102,7 +102,9 @@ def test_a_social_work_supervisor_reads_as_supervisor() -> None:
     assert all(rung(r, name).verdict is Verdict.YES
                for name in ("assistant", "care-manager", "senior", "lead"))
     assert r.above is not None and r.above.level == "director"
-    assert r.above.verdict is Verdict.PARTLY
+    assert r.above.verdict is Verdict.NO  # the years are there, none of a director's work
+    assert "shows 0 of the rung's 8 focus areas" in r.above.reasons
+    assert any(s.level == "director" and s.kind == "focus" for s in r.steps)
 
 
 def test_every_step_rests_on_the_guide_or_the_ladder(guide_text: str) -> None:
