@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tailor.errors import TailorError
 from tailor.models import (
     BatchRow,
     CohortSummary,
@@ -16,10 +17,24 @@ from tailor.models import (
     RowStatus,
     Section,
     Status,
+    Verdict,
 )
 
 TOP_MISSING = 5
 MOST_MISSED = 15
+VERDICTS = tuple(v.value for v in Verdict)
+"""The readiness answers, in the order summaries list them: yes, partly, no."""
+
+
+def ladder() -> tuple[str, ...]:
+    """The shipped ladder's level names, bottom rung first (empty if the catalog cannot be
+    loaded: summaries then list the rungs they met)."""
+    from tailor.catalog import load_catalog
+
+    try:
+        return tuple(level.name for level in load_catalog().levels)
+    except TailorError:
+        return ()
 
 
 def pseudonym(file: str, key: str = "") -> str:
@@ -58,6 +73,9 @@ def row_from_report(file: str, report: Report, *, seconds: float = 0.0,
     warnings = tuple(c.id if anonymize else f"{c.id}: {c.message}" for c in report.checks
                      if c.status is not Status.PASS and c.group == "parse")
     words = sum(len(line.text.split()) for line in report.lines)
+    # Readiness gives numbers, level names and verdicts only: the same in anonymized rows.
+    ready = report.readiness
+    asked = None if ready is None else ready.asked
     return BatchRow(
         file=pseudonym(file, key) if anonymize else file,
         status=RowStatus.OK,
@@ -72,6 +90,11 @@ def row_from_report(file: str, report: Report, *, seconds: float = 0.0,
         words=words,
         seconds=round(seconds, 4),
         report=None if anonymize else report,
+        years_relevant=None if ready is None else ready.experience.years_relevant,
+        reads_as=None if ready is None else ready.reads_as,
+        ready=None if asked is None else asked.verdict.value,
+        years_short=None if asked is None else asked.years_short,
+        experience_warnings=None if ready is None else len(ready.experience.warnings),
     )
 
 
@@ -104,7 +127,11 @@ def row_signals(row: BatchRow) -> tuple[tuple[str, ...], tuple[str, ...]]:
 @dataclass
 class CohortTally:
     """Counts for the cohort summary, kept as rows arrive, so a batch of any size can drop
-    each row's full report once it is counted."""
+    each row's full report once it is counted (readiness counts come from the row's own
+    fields).
+
+    `rungs` gives the ladder's order for the summary's counts by rung (the shipped ladder when
+    empty)."""
 
     level: str
     files: int = 0
@@ -117,6 +144,11 @@ class CohortTally:
     problems: Counter[str] = field(default_factory=Counter)
     categories: dict[str, list[int]] = field(default_factory=dict)
     reasons: Counter[str] = field(default_factory=Counter)
+    reads_as: Counter[str] = field(default_factory=Counter)
+    ready: Counter[str] = field(default_factory=Counter)
+    years: list[float] = field(default_factory=list)
+    assessed: int = 0
+    rungs: tuple[str, ...] = ()
 
     def add(self, row: BatchRow, missed: Iterable[str] = (),
             problems: Iterable[str] = ()) -> None:
@@ -138,12 +170,23 @@ class CohortTally:
         self.problems.update(problems)
         for category, percent in row.categories:
             self.categories.setdefault(category, []).append(percent)
+        if row.reads_as is not None:
+            self.assessed += 1
+            self.reads_as[row.reads_as] += 1
+        if row.ready is not None:
+            self.ready[row.ready] += 1
+        if row.years_relevant is not None:
+            self.years.append(row.years_relevant)
 
     def summary(self) -> CohortSummary:
         """The cohort summary of the rows counted so far."""
         scores = self.scores
         bins = Counter(min(s // 10, 9) for s in scores)
         labels = [f"{b * 10}-{b * 10 + 9}" if b < 9 else "90-100" for b in range(10)]
+        rungs = self.rungs or ladder()
+        rungs += tuple(sorted(r for r in self.reads_as if r not in rungs))
+        verdicts = VERDICTS + tuple(sorted(v for v in self.ready if v not in VERDICTS))
+        years = self.years
         return CohortSummary(
             level=self.level,
             files=self.files,
@@ -161,12 +204,19 @@ class CohortTally:
             check_problems=tuple(self.problems.most_common()),
             errors_by_reason=tuple(self.reasons.most_common()),
             match_rate_mean=round(statistics.fmean(self.rates), 1) if self.rates else None,
+            reads_as=tuple((r, self.reads_as.get(r, 0)) for r in rungs),
+            ready=tuple((v, self.ready.get(v, 0)) for v in verdicts),
+            readiness_checked=self.assessed,
+            years_relevant_mean=round(statistics.fmean(years), 1) if years else None,
+            years_relevant_median=round(statistics.median(years), 1) if years else None,
         )
 
 
-def summarize(rows: Sequence[BatchRow], level: str) -> CohortSummary:
-    """The cohort summary of a batch's rows."""
-    tally = CohortTally(level)
+def summarize(rows: Sequence[BatchRow], level: str,
+              rungs: Sequence[str] = ()) -> CohortSummary:
+    """The cohort summary of a batch's rows (`rungs`: the ladder's level names, bottom first;
+    the shipped ladder by default)."""
+    tally = CohortTally(level, rungs=tuple(rungs))
     for row in rows:
         tally.add(row, *row_signals(row))
     return tally.summary()

@@ -46,6 +46,10 @@ _PSEUDONYM = re.compile(r"resume-[0-9a-f]{10}")
 _EXCEL_CELL_LIMIT = 32_767
 
 _STATUS_LABELS = {RowStatus.OK: "OK", RowStatus.ERROR: "Error", RowStatus.SKIPPED: "Skipped"}
+_READY_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No"}
+_READY_TONES = {"yes": "good", "partly": "fair", "no": "low"}
+_READY_RANKS = {"no": 0, "partly": 1, "yes": 2}  # the table sorts "ready" by this
+AUTO = "auto"  # the batch level that checks each resume at the rung it reads as
 _STATUS_BADGES = {RowStatus.OK: ("pass", "✓"), RowStatus.ERROR: ("fail", "✕"),
                   RowStatus.SKIPPED: ("warn", "–")}
 
@@ -128,6 +132,28 @@ def _category_label(category: str) -> str:
         return category.replace("-", " ").capitalize()
 
 
+def rung_titles() -> dict[str, str]:
+    """Each ladder level's title by its name ({} when the catalog cannot be loaded)."""
+    from tailor.catalog import load_catalog
+
+    try:
+        return {level.name: level.title for level in load_catalog().levels}
+    except TailorError:
+        return {}
+
+
+def _name_label(name: str) -> str:
+    """'care-manager' → 'Care manager'."""
+    return name.replace("-", " ").capitalize()
+
+
+def _ready_for(summary: CohortSummary, level_title: str) -> str:
+    """What the ready counts answer: 'Ready for the Assistant Care Manager level'."""
+    if summary.level == AUTO:
+        return "Ready for the rung each resume reads as"
+    return f"Ready for the {level_title} level"
+
+
 def _categories(rows: Sequence[BatchRow]) -> list[str]:
     """The categories present in any row, in catalog order (unknown ones after, as met)."""
     present = dict.fromkeys(c for row in rows for c, _ in row.categories)
@@ -142,7 +168,8 @@ class Column:
     Attributes:
         key: the field name (or "category:<value>" for a category's percent).
         header: the header cell.
-        kind: "text", "int", "percent" or "seconds" (how the workbook shows numbers).
+        kind: "text", "int", "percent", "years" or "seconds" (how the workbook shows
+            numbers).
         width: the workbook column width, in characters.
         wrap: wrap the text in the workbook.
     """
@@ -155,17 +182,21 @@ class Column:
 
 
 def columns(rows: Sequence[BatchRow]) -> list[Column]:
-    """The export columns for these rows: match_rate only when a row has one, and one column
-    per category present."""
+    """The export columns for these rows: match_rate only when a row has one, the readiness
+    columns always (empty for rows without readiness), and one column per category present."""
     cols = [Column("file", "file", width=34, wrap=True), Column("status", "status", width=9),
             Column("name", "name", width=22), Column("level", "level", width=13),
             Column("score", "score", "int", width=8)]
     if any(row.match_rate is not None for row in rows):
         cols.append(Column("match_rate", "match_rate", "percent", width=11))
+    cols += [Column("years_relevant", "years_relevant", "years", width=10),
+             Column("reads_as", "reads_as", width=13), Column("ready", "ready", width=9),
+             Column("years_short", "years_short", "years", width=10)]
     cols += [Column(f"category:{c}", _category_label(c), "percent", width=13)
              for c in _categories(rows)]
     cols += [Column("missing", "missing", width=46, wrap=True),
              Column("warnings", "warnings", width=52, wrap=True),
+             Column("experience_warnings", "experience_warnings", "int", width=10),
              Column("error", "error", width=44, wrap=True), Column("kind", "kind", width=9),
              Column("words", "words", "int", width=8),
              Column("seconds", "seconds", "seconds", width=9)]
@@ -227,6 +258,7 @@ def _share(count: int, of: int) -> float:
 
 def summary_to_dict(summary: CohortSummary) -> dict[str, Any]:
     """Every CohortSummary field as plain data; the (label, number) pairs become objects."""
+    titles = rung_titles()
     return {
         "level": summary.level,
         "files": summary.files,
@@ -247,6 +279,15 @@ def summary_to_dict(summary: CohortSummary) -> dict[str, Any]:
                            for check, n in summary.check_problems],
         "errors_by_reason": [{"reason": _text(reason), "count": n}
                              for reason, n in summary.errors_by_reason],
+        "readiness_checked": summary.readiness_checked,
+        "years_relevant_mean": summary.years_relevant_mean,
+        "years_relevant_median": summary.years_relevant_median,
+        "reads_as": [{"level": level, "title": titles.get(level, _name_label(level)),
+                      "count": n, "share": _share(n, summary.readiness_checked)}
+                     for level, n in summary.reads_as],
+        "ready": [{"verdict": verdict, "count": n,
+                   "share": _share(n, summary.readiness_checked)}
+                  for verdict, n in summary.ready],
     }
 
 
@@ -270,6 +311,11 @@ def row_to_dict(row: BatchRow) -> dict[str, Any]:
         "words": row.words,
         "seconds": row.seconds,
         "report": None if row.report is None else report_to_dict(row.report),
+        "years_relevant": row.years_relevant,
+        "reads_as": row.reads_as,
+        "ready": row.ready,
+        "years_short": row.years_short,
+        "experience_warnings": row.experience_warnings,
     }
 
 
@@ -304,7 +350,7 @@ _PALETTE = {
     "muted": "56657A",
     "line": "DCE3EA",
 }
-_NUMBER_FORMATS = {"int": "0", "percent": '0"%"', "seconds": "0.00"}
+_NUMBER_FORMATS = {"int": "0", "percent": '0"%"', "years": "0.0", "seconds": "0.00"}
 
 
 def _xlsx_text(value: str) -> str:
@@ -316,8 +362,10 @@ def _xlsx_text(value: str) -> str:
 
 def render_xlsx(rows: Sequence[BatchRow], summary: CohortSummary, *,
                 title: str | None = None) -> bytes:
-    """The cohort as an Excel workbook: a "Resumes" sheet (one row per file) and a "Cohort"
-    sheet (the summary, with a chart of the most-missed keywords).
+    """The cohort as an Excel workbook: a "Resumes" sheet (one row per file; scores banded
+    red/amber/green, "ready" coloured green/amber/red for yes/partly/no) and a "Cohort" sheet
+    (the summary, counts by the rung resumes read as and by ready yes/partly/no, with charts of
+    the rungs and of the most-missed keywords).
 
     No cell is ever a formula: text is neutralized and typed as a string.
     """
@@ -452,9 +500,23 @@ def _resumes_sheet(ws: WriteOnlyWorksheet, rows: Sequence[BatchRow]) -> None:
         ws.append(out)
     if body:
         for i, col in enumerate(cols, start=1):
+            letter = get_column_letter(i)
             if col.key == "score" or col.kind == "percent":
-                letter = get_column_letter(i)
                 _band_rules(ws, f"{letter}2:{letter}{last_row}", f"{letter}2")
+            elif col.key == "ready":
+                _ready_rules(ws, f"{letter}2:{letter}{last_row}", f"{letter}2")
+
+
+def _ready_rules(ws: WriteOnlyWorksheet, ref: str, first: str) -> None:
+    """Green for "yes", amber for "partly", red for "no", in the cells of `ref` (`first` is
+    its top-left cell); other cells stay uncoloured."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font
+
+    for verdict, tone in _READY_TONES.items():
+        ws.conditional_formatting.add(ref, FormulaRule(
+            formula=[f'{first}="{verdict}"'], fill=_fill(_PALETTE[f"{tone}-soft"]),
+            font=Font(bold=True, color=_PALETTE[tone]), stopIfTrue=True))
 
 
 def _cohort_sheet(ws: WriteOnlyWorksheet, rows: Sequence[BatchRow], summary: CohortSummary,
@@ -494,8 +556,10 @@ def _cohort_sheet(ws: WriteOnlyWorksheet, rows: Sequence[BatchRow], summary: Coh
         put(_xlsx_cell(ws, text, font=muted))
 
     level_title = _level_title(rows, summary.level)
+    against = ("each at the rung it reads as" if summary.level == AUTO
+               else f"against the {level_title} level")
     put(_xlsx_cell(ws, title or f"Cohort report: {level_title}", font=_font(bold=True, size=16)))
-    put(_xlsx_cell(ws, f"{summary.files} files checked against the {level_title} level. "
+    put(_xlsx_cell(ws, f"{summary.files} files checked {against}. "
                    "Scores are keyword coverage (0-100), not a verdict on the candidate.",
                    font=muted))
 
@@ -512,10 +576,32 @@ def _cohort_sheet(ws: WriteOnlyWorksheet, rows: Sequence[BatchRow], summary: Coh
         ("Highest score", summary.score_max, "0", ""),
         ("Mean match rate", summary.match_rate_mean, '0.0"%"',
          "" if summary.match_rate_mean is not None else "no job posting given"),
+        ("Mean relevant years", summary.years_relevant_mean, "0.0",
+         "care-related experience from dated roles"),
+        ("Median relevant years", summary.years_relevant_median, "0.0", ""),
     ]
     for label, value, fmt, note in figures:
         put(_xlsx_cell(ws, label, font=bold), _xlsx_cell(ws, value, number_format=fmt),
             _xlsx_cell(ws, note, font=muted) if note else None)
+
+    assessed = summary.readiness_checked
+    titles = rung_titles()
+    section("Reads as", ("Rung the resume reads as", "Resumes", "Share of assessed"))
+    first_rung = count + 1
+    for level, n in summary.reads_as:
+        put(_xlsx_cell(ws, titles.get(level, _name_label(level))), _xlsx_cell(ws, n),
+            _xlsx_cell(ws, n / assessed if assessed else 0, number_format=share))
+    last_rung = count
+
+    section(_ready_for(summary, level_title), ("Ready", "Resumes", "Share of assessed"))
+    for verdict, n in summary.ready:
+        tone = _READY_TONES.get(verdict)
+        look = ({"fill": _fill(_PALETTE[f"{tone}-soft"]), "font": _font(bold=True,
+                 color=_PALETTE[tone])} if tone else {})
+        put(_xlsx_cell(ws, _READY_LABELS.get(verdict, verdict), **look), _xlsx_cell(ws, n),
+            _xlsx_cell(ws, n / assessed if assessed else 0, number_format=share))
+    if not assessed:
+        none_row("No resume's readiness was worked out.")
 
     section("Score distribution", ("Score range", "Resumes", "Share of checked"))
     for label, n in summary.score_bins:
@@ -571,7 +657,30 @@ def _cohort_sheet(ws: WriteOnlyWorksheet, rows: Sequence[BatchRow], summary: Coh
         chart.series[0].graphicalProperties.line.solidFill = "0C5F6B"
         chart.width = 18
         chart.height = max(7.5, 0.75 * len(summary.most_missed) + 2)
-        ws.add_chart(chart, "E4")
+        ws.add_chart(chart, f"E{first_missed - 2}")  # beside its table
+
+    if assessed and summary.reads_as:
+        chart = BarChart()
+        chart.type = "col"
+        chart.style = 10
+        chart.title = "Rung the resumes read as"
+        chart.y_axis.title = "Resumes"
+        chart.y_axis.majorUnit = _nice_step(max(n for _, n in summary.reads_as))
+        chart.y_axis.number_format = "0"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.y_axis.majorGridlines = None
+        chart.legend = None
+        chart.gapWidth = 60
+        data = Reference(ws, min_col=2, min_row=first_rung - 1, max_row=last_rung)
+        labels = Reference(ws, min_col=1, min_row=first_rung, max_row=last_rung)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(labels)
+        chart.series[0].graphicalProperties.solidFill = "0C5F6B"
+        chart.series[0].graphicalProperties.line.solidFill = "0C5F6B"
+        chart.width = 18
+        chart.height = 7.5
+        ws.add_chart(chart, f"E{first_rung - 2}")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -624,6 +733,42 @@ class Histogram:
     bottom: int
     label_y: int
     bars: tuple[HistogramBar, ...]
+    ticks: tuple[Tick, ...]
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class RungBar:
+    """One rung of the "reads as" chart, in SVG user units."""
+
+    level: str
+    label: str
+    title: str
+    years: str
+    count: int
+    share_label: str
+    asked: bool
+    x: str
+    y: str
+    width: str
+    height: str
+    center: str
+    value_y: str
+
+
+@dataclass(frozen=True, slots=True)
+class RungChart:
+    """The column chart of how many resumes read as each rung of the ladder."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    label_y: int
+    years_y: int
+    bars: tuple[RungBar, ...]
     ticks: tuple[Tick, ...]
     description: str
 
@@ -719,6 +864,18 @@ class RowView:
     kind: str
     words: int | None
     search: str
+    years: str = "–"
+    years_value: str = ""
+    years_note: str = ""
+    reads_as: str = ""
+    reads_as_title: str = ""
+    reads_as_rank: str = ""
+    ready: str = ""
+    ready_label: str = ""
+    ready_tone: str = ""
+    ready_rank: str = ""
+    ready_note: str = ""
+    ready_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -742,6 +899,13 @@ class CohortPage:
     ok: int
     version: str
     csp: str
+    auto: bool = False
+    ready_for: str = ""
+    assessed: int = 0
+    rungs: RungChart | None = None
+    ready: tuple[Meter, ...] = ()
+    years_mean: str = "–"
+    years_median: str = "–"
 
 
 def render_cohort_html(rows: Sequence[BatchRow], summary: CohortSummary,
@@ -776,6 +940,7 @@ def build_cohort_page(rows: Sequence[BatchRow], summary: CohortSummary,
     has_match = any(r.match_rate is not None for r in rows)
     level_title = _level_title(rows, summary.level)
     present = [(s.value, _STATUS_LABELS[s], sum(r.status is s for r in rows)) for s in RowStatus]
+    ladder = _ladder(summary)
     return CohortPage(
         title=title or "Cohort report",
         level=summary.level,
@@ -790,13 +955,50 @@ def build_cohort_page(rows: Sequence[BatchRow], summary: CohortSummary,
             for c, mean in summary.category_means),
         reasons=tuple(Reason(reason, n) for reason, n in summary.errors_by_reason),
         head=_head(has_match),
-        rows=tuple(_row_view(i, row) for i, row in enumerate(rows)),
+        rows=tuple(_row_view(i, row, ladder) for i, row in enumerate(rows)),
         statuses=tuple(p for p in present if p[2]),
         has_match=has_match,
         ok=summary.ok,
         version=__version__,
         csp=CONTENT_SECURITY_POLICY,
+        auto=summary.level == AUTO,
+        ready_for=_ready_for(summary, level_title),
+        assessed=summary.readiness_checked,
+        rungs=_rung_chart(summary, ladder) if summary.reads_as else None,
+        ready=tuple(
+            Meter(v, _READY_LABELS.get(v, v), "", str(n),
+                  f"{round(_share(n, summary.readiness_checked))}%",
+                  round(_share(n, summary.readiness_checked)), _READY_TONES.get(v, ""))
+            for v, n in summary.ready),
+        years_mean=_number(summary.years_relevant_mean),
+        years_median=_number(summary.years_relevant_median),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Rung:
+    """A ladder level as the dashboard names it."""
+
+    rank: int
+    label: str
+    title: str
+    years: str
+
+
+def _ladder(summary: CohortSummary) -> dict[str, _Rung]:
+    """The rungs the summary counts, bottom first, with their names from the catalog."""
+    from tailor.catalog import load_catalog
+
+    try:
+        levels = {lvl.name: lvl for lvl in load_catalog().levels}
+    except TailorError:
+        levels = {}
+    out = {}
+    for rank, name in enumerate(dict.fromkeys([*(n for n, _ in summary.reads_as), *levels])):
+        lvl = levels.get(name)
+        out[name] = _Rung(rank, _name_label(name), lvl.title if lvl else _name_label(name),
+                          f"{lvl.years} yrs" if lvl else "")
+    return out
 
 
 def tone(value: float | None) -> str:
@@ -814,6 +1016,8 @@ def _number(value: float | None) -> str:
 
 
 def _level_title(rows: Sequence[BatchRow], level: str) -> str:
+    if level == AUTO:
+        return "Auto (the rung each resume reads as)"
     for row in rows:
         if row.report is not None and row.report.level == level:
             return row.report.level_title
@@ -850,6 +1054,12 @@ def _tiles(summary: CohortSummary) -> tuple[Tile, ...]:
     if summary.match_rate_mean is not None:
         tiles.append(Tile("match", "Mean match", f"{_number(summary.match_rate_mean)}%",
                           "rate against the job posting", tone(summary.match_rate_mean)))
+    if summary.readiness_checked:
+        ready = dict(summary.ready).get("yes", 0)
+        tiles.append(Tile("ready", "Ready", str(ready),
+                          f"of {summary.readiness_checked} for "
+                          + ("the rung each reads as" if summary.level == AUTO
+                             else "this level"), "good" if ready else ""))
     return tuple(tiles)
 
 
@@ -886,6 +1096,34 @@ def _histogram(summary: CohortSummary) -> Histogram:
     described = ", ".join(f"{label}: {n}" for label, n in summary.score_bins)
     return Histogram(width, height, left, width - right, top, top + plot_h, height - 12,
                      tuple(bars), ticks, f"Resumes by score range: {described}.")
+
+
+def _rung_chart(summary: CohortSummary, ladder: dict[str, _Rung]) -> RungChart:
+    """Resumes by the rung they read as: one column per rung, bottom rung on the left."""
+    width, height, left, right, top, bottom = 600, 262, 40, 10, 24, 50
+    plot_w, plot_h = width - left - right, height - top - bottom
+    highest = max((n for _, n in summary.reads_as), default=0)
+    step = _nice_step(max(highest, 1))
+    scale_top = max(step * math.ceil(max(highest, 1) / step), 1)
+    slot = plot_w / max(len(summary.reads_as), 1)
+    bars = []
+    for i, (name, n) in enumerate(summary.reads_as):
+        rung = ladder[name]
+        h = plot_h * n / scale_top
+        x = left + i * slot + slot * 0.16
+        y = top + plot_h - h
+        bars.append(RungBar(
+            level=name, label=rung.label, title=rung.title, years=rung.years, count=n,
+            share_label=f"{round(_share(n, summary.readiness_checked))}%",
+            asked=name == summary.level,
+            x=f"{x:.1f}", y=f"{y:.1f}", width=f"{slot * 0.68:.1f}", height=f"{h:.1f}",
+            center=f"{left + (i + 0.5) * slot:.1f}", value_y=f"{y - 6:.1f}"))
+    ticks = tuple(Tick(f"{top + plot_h - plot_h * v / scale_top:.1f}", str(v))
+                  for v in range(0, scale_top + 1, step))
+    described = ", ".join(f"{b.title}: {b.count}" for b in bars)
+    return RungChart(width, height, left, width - right, top, top + plot_h, top + plot_h + 18,
+                     top + plot_h + 35, tuple(bars), ticks,
+                     f"Resumes by the rung of the ladder they read as: {described}.")
 
 
 def _clip(text: str, limit: int) -> str:
@@ -951,6 +1189,9 @@ def _head(has_match: bool) -> tuple[HeadCell, ...]:
              HeadCell("score", "Score", numeric=True, sortable=True)]
     if has_match:
         cells.append(HeadCell("match", "Match", numeric=True, sortable=True))
+    cells += [HeadCell("years", "Years", numeric=True, sortable=True),
+              HeadCell("reads", "Reads as", numeric=True, sortable=True),
+              HeadCell("ready", "Ready", numeric=True, sortable=True)]
     cells += [HeadCell("missing", "Top missing keywords / problem", numeric=False,
                        sortable=False),
               HeadCell("warnings", "Parse warnings", numeric=True, sortable=True),
@@ -959,10 +1200,26 @@ def _head(has_match: bool) -> tuple[HeadCell, ...]:
     return tuple(cells)
 
 
-def _row_view(index: int, row: BatchRow) -> RowView:
+def _row_view(index: int, row: BatchRow, ladder: dict[str, _Rung]) -> RowView:
     badge, icon = _STATUS_BADGES[row.status]
     warnings = tuple(Chip(w.split(":", 1)[0], w) for w in row.warnings)
-    words = [row.file, row.name or "", *row.missing, *row.warnings, row.error, row.kind or ""]
+    rung = None if row.reads_as is None else ladder.get(row.reads_as)
+    reads_as = "" if row.reads_as is None else rung.label if rung else _name_label(row.reads_as)
+    reads_title = "" if row.reads_as is None else rung.title if rung else reads_as
+    ready = row.ready or ""
+    short = row.years_short
+    ready_note = f"{_number(short)} yr short" if short else ""
+    for_level = ladder[row.level].title if row.level in ladder else _name_label(row.level)
+    ready_title = ""
+    if ready:
+        ready_title = f"{_READY_LABELS.get(ready, ready)} for {for_level}" + (
+            f": {_number(short)} more years of care-related experience to gain" if short
+            else "")
+    checks = row.experience_warnings or 0
+    years_note = (f"{checks} experience {'warning' if checks == 1 else 'warnings'}: "
+                  "check the dates in the resume" if checks else "")
+    words = [row.file, row.name or "", *row.missing, *row.warnings, row.error, row.kind or "",
+             reads_as, ready]
     return RowView(
         index=index,
         file=row.file,
@@ -981,4 +1238,16 @@ def _row_view(index: int, row: BatchRow) -> RowView:
         kind=(row.kind or "").upper(),
         words=row.words,
         search=" ".join(" ".join(w.split()) for w in words if w).casefold(),
+        years=_number(row.years_relevant),
+        years_value="" if row.years_relevant is None else f"{row.years_relevant:g}",
+        years_note=years_note,
+        reads_as=reads_as,
+        reads_as_title=reads_title,
+        reads_as_rank="" if rung is None else str(rung.rank),
+        ready=ready,
+        ready_label=_READY_LABELS.get(ready, ready),
+        ready_tone=_READY_TONES.get(ready, ""),
+        ready_rank=str(_READY_RANKS[ready]) if ready in _READY_RANKS else "",
+        ready_note=ready_note,
+        ready_title=ready_title,
     )

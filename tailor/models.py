@@ -784,6 +784,15 @@ class BatchRow:
         words: words read from the file.
         seconds: time spent on the file.
         report: the full report (ok rows; None when anonymized, since it holds resume text).
+        years_relevant: care-related years of experience read from the dated roles (ok rows
+            whose check worked out readiness; None otherwise).
+        reads_as: the ladder level the resume reads as.
+        ready: how ready the resume reads for `level`: "yes", "partly" or "no".
+        years_short: care-related years still to gain for `level`'s minimum (0 when met; None
+            when the resume gives no readable dates).
+        experience_warnings: how many warnings reading the experience gave (odd or missing
+            dates, overlapping roles, claimed years the dates do not back): a count only, since
+            the warnings quote resume text.
     """
 
     file: str
@@ -800,6 +809,11 @@ class BatchRow:
     words: int | None = None
     seconds: float = 0.0
     report: Report | None = None
+    years_relevant: float | None = None
+    reads_as: str | None = None
+    ready: str | None = None
+    years_short: float | None = None
+    experience_warnings: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -816,6 +830,14 @@ class CohortSummary:
         check_problems: (check id, number of resumes where it warned or failed), most first.
         errors_by_reason: (reason, count) for error rows, most first.
         match_rate_mean: mean match rate against the posting, when one was given.
+        reads_as: (level name, number of ok resumes that read as it), every rung of the ladder
+            in ladder order (0 for a rung no resume reads as).
+        ready: ("yes" / "partly" / "no", number of ok resumes) for each row's level: the
+            batch's level, or with level "auto" the rung each resume reads as.
+        readiness_checked: ok resumes whose readiness was worked out (the count behind
+            `reads_as` and `ready`).
+        years_relevant_mean, years_relevant_median: care-related years of experience over
+            those resumes (None without any).
     """
 
     level: str
@@ -833,3 +855,8 @@ class CohortSummary:
     check_problems: tuple[tuple[str, int], ...]
     errors_by_reason: tuple[tuple[str, int], ...]
     match_rate_mean: float | None = None
+    reads_as: tuple[tuple[str, int], ...] = ()
+    ready: tuple[tuple[str, int], ...] = ()
+    readiness_checked: int = 0
+    years_relevant_mean: float | None = None
+    years_relevant_median: float | None = None

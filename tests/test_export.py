@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import lxml.html
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tailor import __version__
-from tailor.api import check_resume
+from tailor.api import check, check_resume
 from tailor.catalog import load_catalog
 from tailor.cohort import error_row, row_from_report, summarize
 from tailor.errors import OutputError, UsageError
@@ -65,7 +66,9 @@ HOSTILE_NAMES = (
 )
 MARKER = "Zebra-quokka-7731 volunteered at the lighthouse clinic every Saturday"
 REAL_NAME = "Amira Haddad Resume.docx"
-STRING_COLUMNS = ("file", "status", "name", "level", "missing", "warnings", "error", "kind")
+STRING_COLUMNS = ("file", "status", "name", "level", "reads_as", "ready", "missing", "warnings",
+                  "error", "kind")
+READINESS_COLUMNS = ["years_relevant", "reads_as", "ready", "years_short"]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -127,6 +130,39 @@ def job_rows(reports: list[Report]) -> list[BatchRow]:
             error_row("bad.docx", LEVEL, "bad.docx is not a Word file")]
 
 
+TODAY = date(2026, 11, 24)
+READINESS = REPO / "tests" / "data" / "readiness"
+READS_AS = {"new-graduate.txt": "assistant", "social-work-supervisor.txt": "supervisor",
+            "experienced-rn.txt": "care-manager"}
+PEOPLE = ("Maya Thompson", "Patricia Alvarez", "Daniel Okafor")
+RESUME_TEXT = ("Riverside Methodist Hospital", "Sunrise Senior Living", "Crimson Cup",
+               "Ohio State", "maya.thompson@example.com")
+
+
+@pytest.fixture(scope="module")
+def readiness_reports() -> dict[str, Report]:
+    """The three readiness resumes checked at the care-manager level."""
+    return {name: check(READINESS / name, level="care-manager", today=TODAY)
+            for name in READS_AS}
+
+
+def readiness_batch(reports: dict[str, Report], *, anonymize: bool = False,
+                    ) -> list[BatchRow]:
+    """The three resumes, a copy of the new graduate's, and an error row."""
+    rows = [row_from_report(name, report, anonymize=anonymize, key="k")
+            for name, report in reports.items()]
+    rows.append(row_from_report("copy of new-graduate.txt", reports["new-graduate.txt"],
+                                anonymize=anonymize, key="k"))
+    rows.append(error_row("locked.docx", "care-manager", "is password-protected",
+                          anonymize=anonymize, key="k"))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def ready_rows(readiness_reports: dict[str, Report]) -> list[BatchRow]:
+    return readiness_batch(readiness_reports)
+
+
 def clean(text: str) -> str:
     """What every output makes of undecodable file-name bytes (lone surrogates)."""
     return re.sub("[\ud800-\udfff]", "\ufffd", text)
@@ -146,8 +182,8 @@ def categories_of(rows: Sequence[BatchRow]) -> list[str]:
 def expected_header(rows: Sequence[BatchRow]) -> list[str]:
     match = ["match_rate"] if any(r.match_rate is not None for r in rows) else []
     labels = [CATEGORY_LABELS[Category(c)] for c in categories_of(rows)]
-    return ["file", "status", "name", "level", "score", *match, *labels, "missing", "warnings",
-            "error", "kind", "words", "seconds"]
+    return ["file", "status", "name", "level", "score", *match, *READINESS_COLUMNS, *labels,
+            "missing", "warnings", "experience_warnings", "error", "kind", "words", "seconds"]
 
 
 def expected_cells(row: BatchRow, rows: Sequence[BatchRow]) -> list[object]:
@@ -155,9 +191,11 @@ def expected_cells(row: BatchRow, rows: Sequence[BatchRow]) -> list[object]:
     percents = dict(row.categories)
     match = [row.match_rate] if any(r.match_rate is not None for r in rows) else []
     return [neutralize(clean(row.file)), row.status.value, neutralize(row.name or ""),
-            row.level, row.score, *match, *(percents.get(c) for c in categories_of(rows)),
+            row.level, row.score, *match, row.years_relevant, row.reads_as or "",
+            row.ready or "", row.years_short, *(percents.get(c) for c in categories_of(rows)),
             neutralize("; ".join(row.missing)), neutralize("; ".join(row.warnings)),
-            neutralize(clean(row.error)), row.kind or "", row.words, row.seconds]
+            row.experience_warnings, neutralize(clean(row.error)), row.kind or "", row.words,
+            row.seconds]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -218,7 +256,8 @@ def test_csv_has_the_contract_columns_and_reads_back(rows: list[BatchRow]) -> No
 def test_csv_cells_cannot_run_as_formulas(rows: list[BatchRow]) -> None:
     records = read_csv(render_csv(rows))
     header = records[0]
-    numeric = {"score", "words", "seconds", *(CATEGORY_LABELS[c] for c in Category)}
+    numeric = {"score", "words", "seconds", "years_relevant", "years_short",
+               "experience_warnings", *(CATEGORY_LABELS[c] for c in Category)}
     for record in records[1:]:
         for name, cell in zip(header, record, strict=True):
             if name in numeric:
@@ -246,8 +285,10 @@ def test_csv_with_a_job_posting_has_match_rate(job_rows: list[BatchRow]) -> None
 
 
 def test_csv_of_no_rows_is_just_the_header() -> None:
-    assert read_csv(render_csv([])) == [["file", "status", "name", "level", "score", "missing",
-                                         "warnings", "error", "kind", "words", "seconds"]]
+    assert read_csv(render_csv([])) == [["file", "status", "name", "level", "score",
+                                         *READINESS_COLUMNS, "missing", "warnings",
+                                         "experience_warnings", "error", "kind", "words",
+                                         "seconds"]]
 
 
 @settings(max_examples=60, deadline=None,
@@ -305,7 +346,8 @@ def test_workbook_colours_scores_and_marks_errors(rows: list[BatchRow],
     banded = [letter(header.index("score") + 1)] + [
         letter(header.index(CATEGORY_LABELS[Category(c)]) + 1) for c in categories_of(rows)]
     rules = {str(cf.sqref): [r.formula[0] for r in cf.rules] for cf in ws.conditional_formatting}
-    assert set(rules) == {f"{col}2:{col}{last}" for col in banded}
+    ready = letter(header.index("ready") + 1)
+    assert set(rules) == {f"{col}2:{col}{last}" for col in [*banded, ready]}
     score = banded[0]
     assert rules[f"{score}2:{score}{last}"] == [
         f"AND(ISNUMBER({score}2),{score}2<50)",
@@ -384,7 +426,13 @@ def test_workbook_cohort_sheet(rows: list[BatchRow], summary: CohortSummary) -> 
     reasons = block("Errors by reason")
     assert [r[1] for r in reasons] == [n for _, n in summary.errors_by_reason]
     assert all(not str(r[0]).startswith(("=", "+", "-", "@")) for r in reasons)
-    assert len(ws._charts) == 1
+    assert [(r[0], r[1]) for r in block("Reads as")] == [
+        (load_catalog().level(level).title, n) for level, n in summary.reads_as]
+    assert [(r[0], r[1]) for r in block("Ready for the Assistant Care Manager level")] == [
+        (verdict.capitalize(), n) for verdict, n in summary.ready]
+    assert first["Mean relevant years"][0] == summary.years_relevant_mean
+    assert first["Median relevant years"][0] == summary.years_relevant_median
+    assert len(ws._charts) == 2, "most-missed keywords and rungs"
     assert ws["A1"].value == "Cohort report: Assistant Care Manager"
 
 
@@ -525,8 +573,10 @@ def test_dashboard_table_is_complete_without_javascript(rows: list[BatchRow],
             w.split(":", 1)[0] for w in row.warnings]
     heads = doc.xpath("//table[@id='rows-table']/thead//th")
     assert [h.get("data-key") for h in heads] == [
-        "file", "status", "score", "missing", "warnings", "kind", "words"]
-    assert heads[2].get("data-sort") == "number" and heads[3].get("data-sort") is None
+        "file", "status", "score", "years", "reads", "ready", "missing", "warnings", "kind",
+        "words"]
+    assert heads[2].get("data-sort") == "number" and heads[6].get("data-sort") is None
+    assert [h.get("data-sort") for h in heads[3:6]] == ["number"] * 3
     assert doc.get_element_by_id("table-tools").get("hidden") is not None
     options = doc.xpath("//select[@id='filter-status']/option/@value")
     assert options == ["", "ok", "error", "skipped"]
@@ -594,6 +644,202 @@ def test_view_model_helpers(rows: list[BatchRow], summary: CohortSummary) -> Non
     ticks = [int(t.label) for t in page.histogram.ticks]
     assert ticks[0] == 0 and ticks[-1] >= max(n for _, n in summary.score_bins)
     assert len(ticks) <= 6
+
+
+# ----------------------------------------------------------------------------------------------
+# Readiness in every output
+
+
+def sheet_block(cells: list[list[object]], title: str) -> list[list[object]]:
+    """The rows of a Cohort-sheet section: after its title and header, up to a blank row."""
+    at = next(i for i, r in enumerate(cells) if r[0] == title)
+    out = []
+    for r in cells[at + 2:]:
+        if r[0] is None:
+            break
+        out.append(r)
+    return out
+
+
+def test_readiness_rows_from_real_resumes(ready_rows: list[BatchRow]) -> None:
+    assert [r.reads_as for r in ready_rows] == [*READS_AS.values(), "assistant", None]
+    supervisor = ready_rows[1]
+    assert supervisor.ready == "yes" and supervisor.years_relevant is not None
+    assert supervisor.years_relevant >= 10
+    assert all(r.ready in ("yes", "partly", "no") for r in ready_rows[:4])
+    assert ready_rows[4].ready is None and ready_rows[4].years_relevant is None
+
+
+def test_csv_has_the_readiness_columns_after_score(ready_rows: list[BatchRow]) -> None:
+    records = read_csv(render_csv(ready_rows))
+    header = records[0]
+    assert header[3:9] == ["level", "score", *READINESS_COLUMNS]
+    assert "experience_warnings" in header
+    got = [dict(zip(header, r, strict=True)) for r in records[1:]]
+    assert [c["reads_as"] for c in got] == ["assistant", "supervisor", "care-manager",
+                                            "assistant", ""]
+    for cells, row in zip(got, ready_rows, strict=True):
+        assert cells["years_relevant"] == as_csv(row.years_relevant)
+        assert cells["ready"] == (row.ready or "")
+        assert cells["years_short"] == as_csv(row.years_short)
+        assert cells["experience_warnings"] == as_csv(row.experience_warnings)
+    assert got[1]["ready"] == "yes" and float(got[1]["years_relevant"]) >= 10
+    assert float(got[0]["years_short"]) > 0, "the new graduate is short of the rung's years"
+    assert got[4]["status"] == "error" and got[4]["years_relevant"] == got[4]["ready"] == ""
+
+
+def test_workbook_readiness_columns_colours_and_counts(ready_rows: list[BatchRow]) -> None:
+    summary = summarize(ready_rows, "care-manager")
+    book = load(render_xlsx(ready_rows, summary))
+    ws = book["Resumes"]
+    header = [c.value for c in ws[1]]
+    assert header[3:9] == ["level", "score", *READINESS_COLUMNS]
+    col = {name: header.index(name) + 1 for name in header}
+    for n, row in enumerate(ready_rows, start=2):
+        years = ws.cell(row=n, column=col["years_relevant"])
+        assert years.value == row.years_relevant
+        if row.years_relevant is not None:
+            assert years.data_type == "n" and years.number_format == "0.0"
+        assert ws.cell(row=n, column=col["reads_as"]).value == row.reads_as
+        ready = ws.cell(row=n, column=col["ready"])
+        assert ready.value == row.ready
+        assert ready.value is None or ready.data_type == "s"
+        count = ws.cell(row=n, column=col["experience_warnings"])
+        assert count.value == row.experience_warnings
+    letter = openpyxl.utils.get_column_letter(col["ready"])
+    ref = f"{letter}2:{letter}{len(ready_rows) + 1}"
+    (rules,) = [cf.rules for cf in ws.conditional_formatting if str(cf.sqref) == ref]
+    assert [r.formula[0] for r in rules] == [f'{letter}2="yes"', f'{letter}2="partly"',
+                                             f'{letter}2="no"']
+    assert [r.dxf.fill.fgColor.rgb[-6:] for r in rules] == ["E4F3EA", "FCF1DE", "FBE9E6"]
+
+    cohort = book["Cohort"]
+    cells = [list(r) for r in cohort.iter_rows(values_only=True)]
+    assert [(r[0], r[1]) for r in sheet_block(cells, "Reads as")] == [
+        ("Assistant Care Manager", 2), ("Care Manager", 1), ("Senior Care Manager", 0),
+        ("Lead Care Manager", 0), ("Care Management Supervisor", 1),
+        ("Director of Care Management", 0)]
+    assert sheet_block(cells, "Reads as")[0][2] == pytest.approx(0.5)
+    ready_block = sheet_block(cells, "Ready for the Care Manager level")
+    assert [(r[0], r[1]) for r in ready_block] == [
+        (v.capitalize(), n) for v, n in summary.ready]
+    assert sum(n for _, n in summary.ready) == summary.readiness_checked == 4
+    yes_cell = next(c for r in cohort.iter_rows() for c in r if c.value == "Yes")
+    assert yes_cell.fill.fgColor.rgb.endswith("E4F3EA")
+    first = {r[0]: r[1:] for r in cells if r[0] is not None}
+    assert first["Mean relevant years"][0] == summary.years_relevant_mean
+    assert len(cohort._charts) == 2
+
+
+def test_json_rows_and_summary_carry_readiness(ready_rows: list[BatchRow]) -> None:
+    summary = summarize(ready_rows, "care-manager")
+    data = json.loads(render_json(ready_rows, summary))
+    for got, row in zip(data["rows"], ready_rows, strict=True):
+        assert (got["years_relevant"], got["reads_as"], got["ready"], got["years_short"],
+                got["experience_warnings"]) == (row.years_relevant, row.reads_as, row.ready,
+                                                row.years_short, row.experience_warnings)
+    s = data["summary"]
+    assert [(r["level"], r["count"]) for r in s["reads_as"]] == list(summary.reads_as)
+    assert s["reads_as"][0] == {"level": "assistant", "title": "Assistant Care Manager",
+                                "count": 2, "share": 50.0}
+    assert [(r["verdict"], r["count"]) for r in s["ready"]] == list(summary.ready)
+    assert s["readiness_checked"] == 4
+    assert s["years_relevant_mean"] == summary.years_relevant_mean
+    assert s["years_relevant_median"] == summary.years_relevant_median
+
+
+def test_dashboard_readiness_chart_counts_and_columns(ready_rows: list[BatchRow]) -> None:
+    summary = summarize(ready_rows, "care-manager")
+    doc = parse(render_cohort_html(ready_rows, summary))
+    bars = doc.xpath("//svg[contains(@class, 'rung-chart')]//g[@data-level]")
+    assert [(b.get("data-level"), int(b.get("data-count"))) for b in bars] == list(
+        summary.reads_as)
+    heights = [float(b.find("rect").get("height")) for b in bars]
+    assert heights[0] == max(heights) and heights[2] == heights[3] == 0
+    assert [b.get("data-level") for b in bars if "asked" in b.get("class")] == ["care-manager"]
+    assert "Assistant" in bars[0].text_content() and "0-2" in bars[0].text_content()
+    assert doc.xpath("//svg[contains(@class, 'rung-chart')]/desc")[0].text_content().startswith(
+        "Resumes by the rung")
+    ready = doc.xpath("//section[@id='ready']//li[@data-verdict]")
+    assert [(li.get("data-verdict"), int(li.get("data-count"))) for li in ready] == list(
+        summary.ready)
+    assert doc.get_element_by_id("ready-h").text_content() == "Ready for the Care Manager level"
+    stats = {d.get("data-stat"): d.find("dd").text_content()
+             for d in doc.xpath("//dl[@class='years-stats']/div")}
+    assert stats == {"years-mean": f"{summary.years_relevant_mean:g}",
+                     "years-median": f"{summary.years_relevant_median:g}"}
+    tile = doc.xpath("//div[@data-tile='ready']//dd[@class='value']")[0].text_content()
+    assert tile == str(dict(summary.ready)["yes"])
+    assert doc.xpath("//nav//a[@href='#readiness']")
+    ranks = {"no": "0", "partly": "1", "yes": "2"}
+    for tr, row in zip(body_rows(doc), ready_rows, strict=True):
+        years = tr.find_class("col-years")[0]
+        reads = tr.find_class("col-reads")[0]
+        ready_cell = tr.find_class("col-ready")[0]
+        if row.reads_as is None:
+            assert years.get("data-value") == reads.get("data-value") == ""
+            assert ready_cell.get("data-value") == ""
+            continue
+        assert years.get("data-value") == f"{row.years_relevant:g}"
+        assert reads.get("data-value") == str(
+            [n for n, _ in summary.reads_as].index(row.reads_as))
+        assert reads.text_content() == row.reads_as.replace("-", " ").capitalize()
+        assert ready_cell.get("data-value") == ranks[str(row.ready)]
+        pill = ready_cell.find_class("ready-pill")[0]
+        tone = {"yes": "good", "partly": "fair", "no": "low"}[str(row.ready)]
+        assert pill.text_content() == str(row.ready).capitalize()
+        assert f"tone-{tone}" in pill.get("class")
+        assert "for Care Manager" in pill.get("title")
+        if row.years_short:
+            assert f"{row.years_short:g} yr short" in ready_cell.text_content()
+        assert reads.text_content().casefold() in tr.get("data-search")
+
+
+def test_outputs_of_an_auto_batch(readiness_reports: dict[str, Report]) -> None:
+    rows = [row_from_report(name, check(READINESS / name, level="auto", today=TODAY))
+            for name in READS_AS]
+    summary = summarize(rows, "auto")
+    records = read_csv(render_csv(rows))
+    header = records[0]
+    assert [r[header.index("level")] for r in records[1:]] == list(READS_AS.values())
+    assert [r[header.index("reads_as")] for r in records[1:]] == list(READS_AS.values())
+    doc = parse(render_cohort_html(rows, summary))
+    assert "rung it reads as" in doc.get_element_by_id("overview").text_content()
+    assert doc.get_element_by_id("ready-h").text_content() == (
+        "Ready for the rung each resume reads as")
+    bars = doc.xpath("//svg[contains(@class, 'rung-chart')]//g[@data-level]")
+    assert [int(b.get("data-count")) for b in bars] == [1, 1, 0, 0, 1, 0]
+    assert not [b for b in bars if "asked" in b.get("class")]
+    cohort = load(render_xlsx(rows, summary))["Cohort"]
+    assert cohort["A1"].value == "Cohort report: Auto (the rung each resume reads as)"
+    assert "each at the rung it reads as" in cohort["A2"].value
+    cells = [list(r) for r in cohort.iter_rows(values_only=True)]
+    assert [r[1] for r in sheet_block(cells, "Ready for the rung each resume reads as")] == [
+        n for _, n in summary.ready]
+    assert sum(n for _, n in summary.ready) == 3
+    assert json.loads(render_json(rows, summary))["summary"]["level"] == "auto"
+
+
+def test_anonymized_readiness_outputs_hold_no_names_or_resume_text(
+        readiness_reports: dict[str, Report]) -> None:
+    rows = readiness_batch(readiness_reports, anonymize=True)
+    summary = summarize(rows, "care-manager")
+    texts = outputs(rows, summary)
+    for fmt, text in texts.items():
+        for person in PEOPLE:
+            for part in person.split():
+                assert part not in text, (fmt, part)
+        for phrase in RESUME_TEXT:
+            assert phrase not in text, (fmt, phrase)
+        for name in READS_AS:
+            assert name.removesuffix(".txt") not in text, (fmt, name)
+        assert rows[0].file in text, fmt
+    records = read_csv(texts["csv"])
+    header = records[0]
+    assert [r[header.index("reads_as")] for r in records[1:]] == [
+        "assistant", "supervisor", "care-manager", "assistant", ""]
+    assert [r[header.index("ready")] for r in records[1:]] == [r.ready or "" for r in rows]
+    assert json.loads(texts["json"])["summary"]["readiness_checked"] == 4
 
 
 # ----------------------------------------------------------------------------------------------
@@ -784,3 +1030,20 @@ def test_browser_screenshot_is_a_real_page(page_file: Path, tmp_path: Path) -> N
     pixels = {color for _, color in colors}
     assert (0x0C, 0x5F, 0x6B) in pixels, "the most-missed bars are drawn"
     assert (0xD2, 0x4A, 0x37) in pixels, "low scores are drawn in red"
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_browser_sorts_by_rung_and_readiness(ready_rows: list[BatchRow], tmp_path: Path) -> None:
+    path = tmp_path / "cohort.html"
+    write_cohort(ready_rows, summarize(ready_rows, "care-manager"), path)
+    dom = parse(chromium("--dump-dom", path.as_uri() + "#sort=reads-desc").stdout)
+    reads = [tr.find_class("col-reads")[0].text_content() for tr in body_rows(dom)]
+    assert reads == ["Supervisor", "Care manager", "Assistant", "Assistant", "–"]
+    dom = parse(chromium("--dump-dom", path.as_uri() + "#sort=ready-desc").stdout)
+    ready = [tr.find_class("col-ready")[0].get("data-value") for tr in body_rows(dom)]
+    assert ready == [*sorted(ready[:4], reverse=True), ""]
+    assert ready[0] == "2", "the supervisor, ready, comes first"
+    dom = parse(chromium("--dump-dom", path.as_uri() + "#sort=years-asc").stdout)
+    years = [tr.find_class("col-years")[0].get("data-value") for tr in body_rows(dom)]
+    assert [float(y) for y in years[:4]] == sorted(float(y) for y in years[:4])
