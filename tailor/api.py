@@ -223,3 +223,30 @@ def list_keywords(*, level: str | None = None, category: str | None = None,
             raise UsageError(f"unknown category {category!r}; choose one of: {names}") from None
         entries = tuple(kw for kw in entries if kw.category is wanted)
     return entries
+
+
+def list_track_keywords(track: str, *, level: str | None = None, category: str | None = None,
+                        keywords: Sequence[str | os.PathLike[str]] = ()
+                        ) -> tuple[Track, tuple[Keyword, ...], tuple[Keyword, ...]]:
+    """A specialization track with its own catalog entries and the general entries it builds on.
+
+    Args:
+        track: the track's id (keywords/tracks.yaml).
+        level, category: only entries counted at this level or in this category.
+        keywords: extra keyword files.
+
+    Returns:
+        (the track, its own entries (whose `track` is its id), its related general entries in
+        the order tracks.yaml gives them).
+
+    Raises:
+        UsageError: an unknown track, level or category.
+        CatalogError: a keyword file is malformed.
+    """
+    catalog = load_catalog([os.fspath(k) for k in keywords])
+    (chosen,) = resolve_tracks(catalog, (track,))
+    entries = list_keywords(level=level, category=category, keywords=keywords)
+    own = tuple(kw for kw in entries if kw.track == chosen.id)
+    by_id = {kw.id: kw for kw in entries}
+    related = tuple(by_id[ident] for ident in chosen.related if ident in by_id)
+    return chosen, own, related

@@ -49,6 +49,20 @@ def keyword_file_option(func: F) -> F:
     )(func)
 
 
+TRACKS = ("predictive-care", "digital-health", "sdoh", "precision-medicine",
+          "behavioral-chronic", "value-based-care")
+"""The specialization tracks of keywords/tracks.yaml, for help texts only (help must not load
+the catalog); the library checks names against the catalog itself."""
+
+
+def track_option(func: F) -> F:
+    """--track NAME (repeatable): the guide's emerging specializations."""
+    return click.option(
+        "--track", "tracks", multiple=True, metavar="NAME",
+        help="A specialization track (repeatable): " + ", ".join(TRACKS) + ".",
+    )(func)
+
+
 def output_options(func: F) -> F:
     """--out FILE and --force, shared by commands that write reports."""
     func = click.option("--force", is_flag=True, help="Replace --out FILE if it exists.")(func)
@@ -80,9 +94,11 @@ def cli(traceback: bool) -> None:
 @cli.command()
 @click.argument("file", metavar="RESUME")
 @click.option("--level", default="care-manager", show_default=True,
-              help="Career level: assistant, care-manager, senior, lead, supervisor, director.")
+              help="Career level: assistant, care-manager, senior, lead, supervisor, director, "
+                   "or auto (the rung the resume reads as).")
 @click.option("--job", metavar="POSTING",
               help="A job posting (.txt, .md, .docx or .pdf) to tailor the check to.")
+@track_option
 @keyword_file_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
               default="text", show_default=True, help="Report format.")
@@ -91,17 +107,18 @@ def cli(traceback: bool) -> None:
               help="Exit with status 1 when the score is below N.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when printing to a terminal).")
-def check(file: str, level: str, job: str | None, keyword_files: tuple[str, ...], fmt: str,
-          out: str | None, force: bool, min_score: int | None, color: bool | None) -> None:
+def check(file: str, level: str, job: str | None, tracks: tuple[str, ...],
+          keyword_files: tuple[str, ...], fmt: str, out: str | None, force: bool,
+          min_score: int | None, color: bool | None) -> None:
     """Show which care-manager keywords RESUME shows (with the line), which it misses, ranked,
-    and what trips applicant-tracking systems.
+    what trips applicant-tracking systems, and which rung of the career ladder it reads as.
 
     RESUME is a .docx, .pdf, .txt or .md file; its real type is read from its content.
     """
     from tailor.api import check as run_check
     from tailor.report import render
 
-    report = run_check(file, level=level, keywords=keyword_files, job=job)
+    report = run_check(file, level=level, keywords=keyword_files, job=job, tracks=tracks)
     width = 100 if out or not sys.stdout.isatty() else min(shutil.get_terminal_size().columns, 120)
     colored = _use_color(color) and not out and fmt == "text"
     _emit(render(report, fmt, color=colored, width=width), out, force, colored)
@@ -234,19 +251,53 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
 @cli.command()
 @click.option("--level", help="Only keywords counted at this level.")
 @click.option("--category", help="Only this category (responsibility, tool, credential...).")
+@track_option
 @keyword_file_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @output_options
-def keywords(level: str | None, category: str | None, keyword_files: tuple[str, ...], fmt: str,
-             out: str | None, force: bool) -> None:
-    """List the keyword catalog: every term, its aliases, weight, levels and guide source."""
+def keywords(level: str | None, category: str | None, tracks: tuple[str, ...],
+             keyword_files: tuple[str, ...], fmt: str, out: str | None, force: bool) -> None:
+    """List the keyword catalog: every term, its aliases, weight, levels and guide source.
+
+    With --track, list a specialization track instead: the guide's reasoning for it, its own
+    entries, then the general entries it builds on.
+    """
+    colored = _use_color(None) and not out and fmt == "text"
+    if tracks:
+        from tailor.api import list_track_keywords
+        from tailor.report import render_track_keywords
+
+        listings = [list_track_keywords(name, level=level, category=category,
+                                        keywords=keyword_files) for name in dict.fromkeys(tracks)]
+        _emit(render_track_keywords(listings, fmt, color=colored), out, force, colored)
+        return
     from tailor.api import list_keywords
     from tailor.report import render_keywords
 
     entries = list_keywords(level=level, category=category, keywords=keyword_files)
-    colored = _use_color(None) and not out and fmt == "text"
     _emit(render_keywords(entries, fmt, color=colored), out, force, colored)
+
+
+@cli.command()
+@keyword_file_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True, help="Output format.")
+@output_options
+@click.option("--color/--no-color", default=None,
+              help="Colour the text (default: when printing to a terminal).")
+def levels(keyword_files: tuple[str, ...], fmt: str, out: str | None, force: bool,
+           color: bool | None) -> None:
+    """Show the career ladder as the guide gives it: each rung's title, years, US median and
+    average salary, focus areas, and the degrees and certifications it asks for.
+    """
+    from tailor.catalog import load_catalog
+    from tailor.report import render_levels
+
+    catalog = load_catalog(keyword_files)
+    width = 100 if out or not sys.stdout.isatty() else min(shutil.get_terminal_size().columns, 120)
+    colored = _use_color(color) and not out and fmt == "text"
+    _emit(render_levels(catalog, fmt, color=colored, width=width), out, force, colored)
 
 
 @contextmanager
@@ -260,8 +311,8 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
-    except click.ClickException:  # click's own usage errors print with the usage line
-        raise
+    except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise  # click's own: usage errors print with the usage line, --help exits with 0
     except Exception as exc:  # a bug: say so plainly, traceback only when asked
         if _state["traceback"]:
             raise

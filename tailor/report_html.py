@@ -25,7 +25,15 @@ from tailor.models import (
     Status,
     Weight,
 )
-from tailor.report import SCORE_EXPLANATION
+from tailor.report import (
+    SCORE_EXPLANATION,
+    ReadinessView,
+    TrackSummary,
+    gap_tracks,
+    readiness_view,
+    track_summaries,
+    track_why,
+)
 
 TEMPLATE = "reports/check.html.j2"
 
@@ -252,6 +260,7 @@ class GapView:
     example: tuple[TextPart, ...]
     source: str
     in_posting: bool
+    track: str = ""  # the specialization track it belongs to, when the check asked for one
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +335,86 @@ class Tally:
     percent: int
 
 
+VERDICT_ICONS = {"yes": "✓", "partly": "◐", "no": "✕"}
+LADDER_STEP = 120  # SVG units per rung of the ladder graphic
+LADDER_BASE = 232  # the ground line the rungs stand on
+LADDER_HEIGHT = 240  # the graphic's height; the tallest rung leaves room for two tag lines
+
+
+@dataclass(frozen=True, slots=True)
+class LadderStep:
+    """One rung of the ladder graphic: a bar whose height climbs with the rung."""
+
+    level: str
+    label: str
+    title: str
+    years: str
+    verdict: str
+    icon: str
+    reads_as: bool
+    asked: bool
+    x: int
+    y: int
+    width: int
+    height: int
+
+    @property
+    def cx(self) -> int:
+        """The bar's centre, where its labels sit."""
+        return self.x + self.width // 2
+
+    @property
+    def bottom(self) -> int:
+        """Where the bar stands."""
+        return self.y + self.height
+
+    @property
+    def tag(self) -> str:
+        """'reads as', 'asked', both, or ''."""
+        return " · ".join(t for t, on in (("reads as", self.reads_as), ("asked", self.asked))
+                          if on)
+
+    @property
+    def tags(self) -> tuple[tuple[str, int], ...]:
+        """The tags above the bar, each with its baseline, top one first."""
+        names = [t for t, on in (("reads as", self.reads_as), ("asked", self.asked)) if on]
+        return tuple((name, self.y - 8 - 15 * (len(names) - 1 - i))
+                     for i, name in enumerate(names))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessPage:
+    """The readiness card: the shared view plus the ladder graphic."""
+
+    view: ReadinessView
+    ladder: tuple[LadderStep, ...]
+    ladder_label: str
+    width: int
+    height: int = LADDER_HEIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class TrackEntry:
+    """One of a track's entries and whether the resume shows it."""
+
+    key: str
+    term: str
+    role: str
+    found: bool
+    lines: tuple[LineRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackView:
+    """A specialization track the check counted."""
+
+    id: str
+    title: str
+    reasoning: tuple[str, ...]
+    entries: tuple[TrackEntry, ...]
+    shown: int
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """Everything check.html.j2 shows."""
@@ -355,6 +444,10 @@ class Page:
     sections: tuple[str, ...]
     version: str
     csp: str
+    readiness: ReadinessPage | None = None
+    tracks: tuple[TrackView, ...] = ()
+    track_why: tuple[str, ...] = ()
+    line_numbers: frozenset[int] = frozenset()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -386,6 +479,8 @@ def build_page(report: Report) -> Page:
 
     band, band_label = _score_band(report.score)
     statuses = [c.status for c in report.checks]
+    tracks = track_summaries(report)
+    in_track = gap_tracks(report.gaps, tracks)
     return Page(
         file=report.file,
         kind=report.kind.value.upper(),
@@ -410,7 +505,7 @@ def build_page(report: Report) -> Page:
         lines=build_lines(report),
         found=_found_keywords(report),
         kinds=tuple((k, KIND_LABELS[k], KIND_HELP[k]) for k in _kinds_in(report)),
-        gaps=tuple(_gap_view(g) for g in report.gaps),
+        gaps=tuple(_gap_view(g, in_track.get(g.rank, "")) for g in report.gaps),
         top_gaps=TOP_GAPS,
         groups=_check_groups(report.checks),
         job=_job_view(report.job) if report.job else None,
@@ -419,6 +514,10 @@ def build_page(report: Report) -> Page:
         sections=tuple(_section_label(s) for s in report.sections),
         version=__version__,
         csp=CONTENT_SECURITY_POLICY,
+        readiness=_readiness_page(report),
+        tracks=tuple(_track_view(t) for t in tracks),
+        track_why=track_why() if tracks else (),
+        line_numbers=frozenset(ln.number for ln in report.lines),
     )
 
 
@@ -612,7 +711,39 @@ def check_tally(statuses: Sequence[Status]) -> str:
     return " · ".join(_status_counts(statuses))
 
 
-def _gap_view(gap: Gap) -> GapView:
+def _readiness_page(report: Report) -> ReadinessPage | None:
+    if report.readiness is None:
+        return None
+    view = readiness_view(report.readiness)
+    count = len(view.ladder)
+    rise = (LADDER_BASE - 40 - 70) // max(count - 1, 1)
+    steps = []
+    for i, rung in enumerate(view.ladder):
+        height = 70 + i * rise
+        steps.append(LadderStep(
+            level=rung.level, label=rung.level.replace("-", " ").title(), title=rung.title,
+            years=rung.years, verdict=rung.verdict, icon=VERDICT_ICONS[rung.verdict],
+            reads_as=rung.reads_as, asked=rung.asked, x=i * LADDER_STEP + 4,
+            y=LADDER_BASE - height, width=LADDER_STEP - 8, height=height))
+    label = "The career ladder: " + "; ".join(
+        f"{r.title} ({r.years} years): {r.verdict}"
+        + ("".join(f", {t}" for t, on in (("reads as", r.reads_as), ("asked", r.asked)) if on))
+        for r in view.ladder)
+    return ReadinessPage(view=view, ladder=tuple(steps), ladder_label=label,
+                         width=count * LADDER_STEP)
+
+
+def _track_view(track: TrackSummary) -> TrackView:
+    entries = tuple(
+        TrackEntry(key=r.keyword.id, term=r.keyword.term, role=role, found=r.found,
+                   lines=_refs(ev.line for ev in r.evidence))
+        for role, results in (("own", track.own), ("related", track.related))
+        for r in results)
+    return TrackView(id=track.id, title=track.title, reasoning=track.reasoning,
+                     entries=entries, shown=sum(1 for e in entries if e.found))
+
+
+def _gap_view(gap: Gap, track: str = "") -> GapView:
     return GapView(
         rank=gap.rank,
         label=gap.label,
@@ -625,6 +756,7 @@ def _gap_view(gap: Gap) -> GapView:
         example=example_parts(gap.example),
         source=gap.source,
         in_posting=gap.in_posting,
+        track=track or ("specialization track" if gap.in_track else ""),
     )
 
 
