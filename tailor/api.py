@@ -145,6 +145,8 @@ def check_resume(resume: ResumeText, *, level: str = DEFAULT_LEVEL,
         next_level=next_level_gaps(catalog, lvl, by_id) if next_level else None,
         readiness=ready,
         tracks=track_ids,
+        track_details=chosen,
+        track_why=catalog.track_why if chosen else (),
     )
 
 

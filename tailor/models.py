@@ -729,7 +729,9 @@ class Report:
         next_level: what the next rung up asks for that the resume does not show (None at
             the top rung).
         readiness: which rung the resume reads as and how ready it is (None when not asked).
-        tracks: the specialization tracks the check counted.
+        tracks: the specialization tracks the check counted (ids).
+        track_details: those tracks as the catalog gives them (title, reasoning, related).
+        track_why: the guide's reasoning for all emerging specializations (when tracks).
     """
 
     file: str
@@ -751,6 +753,8 @@ class Report:
     next_level: NextLevel | None = None
     readiness: Readiness | None = None
     tracks: tuple[str, ...] = ()
+    track_details: tuple[Track, ...] = ()
+    track_why: tuple[str, ...] = ()
 
 
 class RowStatus(StrEnum):

@@ -395,8 +395,11 @@ def _shipped_catalog() -> Catalog | None:
         return None
 
 
-def track_why() -> tuple[str, ...]:
-    """The guide's reasoning for all emerging specializations (shown once above the tracks)."""
+def track_why(report: Report | None = None) -> tuple[str, ...]:
+    """The guide's reasoning for all emerging specializations (shown once above the tracks):
+    the report's own, else the shipped catalog's."""
+    if report is not None and report.track_why:
+        return report.track_why
     catalog = _shipped_catalog()
     return catalog.track_why if catalog is not None else ()
 
@@ -410,8 +413,10 @@ def track_summaries(report: Report, catalog: Catalog | None = None) -> tuple[Tra
     """
     if not report.tracks:
         return ()
-    catalog = catalog or _shipped_catalog()
-    known = {t.id: t for t in catalog.tracks} if catalog is not None else {}
+    known = {t.id: t for t in report.track_details}
+    if not known:  # a report built by hand: the catalog's tracks
+        catalog = catalog or _shipped_catalog()
+        known = {t.id: t for t in catalog.tracks} if catalog is not None else {}
     by_id = {r.keyword.id: r for r in report.keywords}
     out = []
     for ident in report.tracks:
@@ -494,6 +499,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                          for r in results]}
             for t in track_summaries(report)
         ],
+        "track_why": list(track_why(report)) if report.tracks else [],
     }
 
 
@@ -680,7 +686,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100,
         console.print()
     if tracks:
         heading("Specialization track" + ("s" if len(tracks) > 1 else ""))
-        _print_tracks(console, tracks)
+        _print_tracks(console, tracks, track_why(report))
         console.print()
 
     nxt = report.next_level
@@ -827,12 +833,12 @@ def _print_readiness(console: Any, view: ReadinessView) -> None:
         console.print(steps)
 
 
-def _print_tracks(console: Any, tracks: Sequence[TrackSummary]) -> None:
+def _print_tracks(console: Any, tracks: Sequence[TrackSummary], why_all: Sequence[str]) -> None:
     """The specialization-track section of the text report."""
     from rich.table import Table
     from rich.text import Text
 
-    for why in track_why():
+    for why in why_all:
         console.print(Text(f"guide: “{why}”", style="dim"), overflow="fold")
     for track in tracks:
         console.print(Text(track.title, style="bold cyan"))
@@ -882,7 +888,7 @@ def render_markdown(report: Report) -> str:
         report=report,
         ready=readiness_view(report.readiness) if report.readiness is not None else None,
         tracks=tracks,
-        track_why=track_why() if tracks else (),
+        track_why=track_why(report) if tracks else (),
         gap_tracks=gap_tracks(report.gaps, tracks),
         verdict_marks=VERDICT_MARKS,
         requirement_marks=REQUIREMENT_MARKS,

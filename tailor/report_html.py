@@ -516,7 +516,7 @@ def build_page(report: Report) -> Page:
         csp=CONTENT_SECURITY_POLICY,
         readiness=_readiness_page(report),
         tracks=tuple(_track_view(t) for t in tracks),
-        track_why=track_why() if tracks else (),
+        track_why=track_why(report) if tracks else (),
         line_numbers=frozenset(ln.number for ln in report.lines),
     )
 

@@ -353,3 +353,24 @@ def test_repeating_a_role_never_changes_the_totals(roles: list[tuple[str, str]])
 def test_claimed_years_never_raise(text: str) -> None:
     value = read_claimed_years(text)
     assert value is None or 0 < value <= 60
+
+
+def test_a_report_carries_its_own_track_titles(tmp_path: Path) -> None:
+    import shutil
+
+    from tailor.report import render_json, render_text
+    from tailor.resources import data_dir
+
+    folder = tmp_path / "catalog"
+    shutil.copytree(data_dir("keywords"), folder)
+    tracks = folder / "tracks.yaml"
+    tracks.write_text(tracks.read_text(encoding="utf-8").replace(
+        "title: Social Determinants of Health (SDOH) Care Manager",
+        "title: Community Health & SDOH Track"), encoding="utf-8")
+    catalog = load_catalog(directory=folder)
+    report = check_resume(read_resume_bytes((DATA / "new-graduate.txt").read_bytes(), "g.txt"),
+                          catalog=catalog, tracks=["sdoh"], today=TODAY)
+    assert report.track_details[0].title == "Community Health & SDOH Track"
+    assert report.track_why == catalog.track_why
+    assert "Community Health & SDOH Track" in render_text(report, width=100)
+    assert '"title": "Community Health & SDOH Track"' in render_json(report)
