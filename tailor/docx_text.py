@@ -11,6 +11,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO, Any
 from urllib.parse import unquote
 
@@ -388,6 +389,8 @@ def _walk(events: Iterable[tuple[str, Any]], part_source: Source, counts: _Count
     placeholders: list[bool] = []  # per w:sdt: showing placeholder text
     tables = 0
     boxes = 0
+    # Where the part's paragraphs come from; in the body it changes inside tables and text boxes.
+    source = part_source
     first = True
     for event, elem in events:
         code = codes.get(elem.tag)
@@ -400,6 +403,12 @@ def _walk(events: Iterable[tuple[str, Any]], part_source: Source, counts: _Count
         if skipping is not None:
             if elem is skipping and event == "end":
                 skipping = None
+            continue
+        if code == P:  # most events are paragraphs: dispatched first
+            if event == "end":
+                _paragraph(elem, source, counts, out)
+                if stream and not tables and not boxes:
+                    _release(elem)
             continue
         if event == "start":
             if code == TBL:
@@ -437,26 +446,17 @@ def _walk(events: Iterable[tuple[str, Any]], part_source: Source, counts: _Count
                 counts.images += 1
             elif code == NOTE and _attr(elem, "}type") in _NOTE_SKIP_TYPES:
                 skipping = elem
+            if code in (TBL, TXBX):
+                source = _source(part_source, tables, boxes)
             continue
-        if code == P:
-            source: Source
-            if part_source is not Source.BODY:
-                source = part_source
-            elif boxes:
-                source = Source.TEXTBOX
-            elif tables:
-                source = Source.TABLE
-            else:
-                source = Source.BODY
-            _paragraph(elem, source, counts, out)
-            if stream and not tables and not boxes:
-                _release(elem)
-        elif code == TBL:
+        if code == TBL:
             tables -= 1
+            source = _source(part_source, tables, boxes)
             if stream and not tables and not boxes:
                 _release(elem)
         elif code == TXBX:
             boxes -= 1
+            source = _source(part_source, tables, boxes)
         elif code == AC:
             if alternates:
                 alternates.pop()
@@ -473,10 +473,29 @@ def _walk(events: Iterable[tuple[str, Any]], part_source: Source, counts: _Count
         raise _NotWordMLError(_NOT_WORDML)
 
 
+def _source(part_source: Source, tables: int, boxes: int) -> Source:
+    """Where a paragraph comes from: its part, or in the body a text box or a table cell."""
+    if part_source is not Source.BODY:
+        return part_source
+    if boxes:
+        return Source.TEXTBOX
+    if tables:
+        return Source.TABLE
+    return Source.BODY
+
+
+# Codes of what the reader looks at in a paragraph's properties, a run and a run's properties:
+# real documents set a dozen other properties (size, colour, language, spacing) on every run and
+# paragraph, and a lookup that finds nothing lets the loops pass over them at once.
+_PPR_CODES = {tag: code for tag, code in _CODES.items() if code in (PSTYLE, NUMPR)}
+_RUN_CODES = {tag: code for tag, code in _CODES.items()
+              if code in (T, RPR, TAB, BR, NBHYPHEN, SYM)}
+_RPR_CODES = {tag: code for tag, code in _CODES.items() if code in (B, RSTYLE, RFONTS)}
+
+
 def _paragraph(p: Any, source: Source, counts: _Counts, out: list[RawLine]) -> None:
     """Emit the lines of one finished w:p: its runs in order (through hyperlinks, insertions,
     fields, smart tags and inline content controls), split at w:br / w:cr."""
-    codes = _CODES
     parts: list[str] = []
     segments: list[str] = []
     style: str | None = None
@@ -484,54 +503,24 @@ def _paragraph(p: Any, source: Source, counts: _Counts, out: list[RawLine]) -> N
     runs = bold_runs = 0
     for code, child in _inline(p):
         if code == R:
-            has_text = False
-            bold: bool | None = None
-            char_style: str | None = None
-            for item in child:
-                item_code = codes.get(item.tag)
-                if item_code == T:
-                    text = item.text
-                    if text:
-                        parts.append(text)
-                        if not has_text and not text.isspace():
-                            has_text = True
-                elif item_code == RPR:
-                    for prop in item:
-                        prop_code = codes.get(prop.tag)
-                        if prop_code == B:
-                            bold = (_val(prop) or "1").lower() not in _OFF
-                        elif prop_code == RSTYLE:
-                            char_style = _val(prop)
-                        elif prop_code == RFONTS:
-                            font = _font(prop)
-                            if font:
-                                counts.fonts.add(font)
-                elif item_code == TAB:
-                    parts.append(" ")
-                elif item_code == BR:
-                    segments.append("".join(parts))
-                    parts.clear()
-                elif item_code == NBHYPHEN:
-                    parts.append("-")
-                elif item_code == SYM:
-                    parts.append(_symbol(item))
-            if has_text:
+            bold = _run(child, parts, segments, counts)
+            if bold is not None:
                 runs += 1
-                if bold is None and char_style is not None:
-                    bold = _BOLD_CHAR_STYLE.search(char_style) is not None
-                if bold:
-                    bold_runs += 1
-        elif code == PPR:
-            for prop in child:
-                prop_code = codes.get(prop.tag)
-                if prop_code == PSTYLE:
-                    style = _val(prop)
-                elif prop_code == NUMPR:
-                    listed = _numbered(prop)
-    segments.append("".join(parts))
+                bold_runs += bold
+            continue
+        for prop in child:
+            prop_code = _PPR_CODES.get(prop.tag)
+            if prop_code == PSTYLE:
+                style = _val(prop)
+            elif prop_code == NUMPR:
+                listed = _numbered(prop)
     if listed is None:
-        listed = style is not None and _LIST_STYLE.search(style) is not None
+        listed = style is not None and _list_style(style)
     bold_line = runs > 0 and bold_runs == runs
+    if segments:
+        segments.append("".join(parts))
+    else:  # no line break: one segment
+        segments = ["".join(parts)]
     for segment in segments:
         text, repaired = normalize_line_checked(segment)
         if not text:
@@ -542,7 +531,60 @@ def _paragraph(p: Any, source: Source, counts: _Counts, out: list[RawLine]) -> N
             text, glyph = strip_bullet(text)
             if not text:
                 continue
-        out.append(RawLine(text, source, style=style, bold=bold_line, bullet=listed or glyph))
+        # (Positional arguments: a named tuple is built faster without keywords.)
+        out.append(RawLine(text, source, None, style, False, bold_line, listed or glyph))
+
+
+@lru_cache(maxsize=1024)
+def _list_style(style: str) -> bool:
+    """True for a paragraph style id that makes list items ("ListBullet", "List Number"...);
+    a document uses a few styles on many paragraphs."""
+    return _LIST_STYLE.search(style) is not None
+
+
+def _run(run: Any, parts: list[str], segments: list[str], counts: _Counts) -> bool | None:
+    """Add a w:r's text to `parts` (closing a segment at each w:br / w:cr) and its fonts to
+    `counts`. Returns None for a run that shows no text, else whether it is bold."""
+    shown = False
+    bold: bool | None = None
+    char_style: str | None = None
+    for item in run:
+        code = _RUN_CODES.get(item.tag)
+        if code is None:
+            continue
+        if code == T:
+            text = item.text
+            if text:
+                parts.append(text)
+                if not shown and not text.isspace():
+                    shown = True
+        elif code == RPR:
+            for prop in item:
+                prop_code = _RPR_CODES.get(prop.tag)
+                if prop_code is None:
+                    continue
+                if prop_code == RFONTS:
+                    font = _font(prop)
+                    if font:
+                        counts.fonts.add(font)
+                elif prop_code == B:
+                    bold = (_val(prop) or "1").lower() not in _OFF
+                else:
+                    char_style = _val(prop)
+        elif code == TAB:
+            parts.append(" ")
+        elif code == BR:
+            segments.append("".join(parts))
+            parts.clear()
+        elif code == NBHYPHEN:
+            parts.append("-")
+        else:
+            parts.append(_symbol(item))
+    if not shown:
+        return None
+    if bold is None and char_style is not None:
+        bold = _BOLD_CHAR_STYLE.search(char_style) is not None
+    return bool(bold)
 
 
 def _inline(elem: Any) -> Iterator[tuple[int, Any]]:
