@@ -48,8 +48,10 @@ class BatchSettings:
     """What every worker needs to check a file the same way (sent once to each worker).
 
     Attributes:
-        level: the ladder level to check against.
+        level: the ladder level to check against, or "auto" (each resume at the rung it reads
+            as).
         keywords: extra catalog files.
+        tracks: specialization tracks added to every check.
         job: the posting's file name and bytes, when the batch has one.
         anonymize: leave names, file names and resume text out of every row.
         key: the secret that salts pseudonymous ids.
@@ -59,6 +61,7 @@ class BatchSettings:
 
     level: str = "care-manager"
     keywords: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
     job: tuple[str, bytes] | None = None
     anonymize: bool = False
     key: str = ""
@@ -111,7 +114,7 @@ def check_item(index: int, item: InputItem, settings: BatchSettings) -> Outcome:
         data = read_item(item, max_bytes=settings.max_bytes)
         resume = read_resume_bytes(data, item.name, max_bytes=settings.max_bytes)
         report = check_resume(resume, level=settings.level, catalog=catalog, posting=posting,
-                              next_level=settings.json_reports)
+                              next_level=settings.json_reports, tracks=settings.tracks)
         seconds = time.perf_counter() - started
         full = row_from_report(item.name, report, seconds=seconds)
         missed, problems = row_signals(full)
@@ -375,7 +378,7 @@ def _check_output(out: str | os.PathLike[str] | None, force: bool) -> Path | Non
 
 def run_batch(paths: Sequence[str | os.PathLike[str]], *,
               out: str | os.PathLike[str] | None = None, level: str = "care-manager",
-              job: str | os.PathLike[str] | None = None,
+              tracks: Sequence[str] = (), job: str | os.PathLike[str] | None = None,
               keywords: Sequence[str | os.PathLike[str]] = (), include: Sequence[str] = (),
               exclude: Sequence[str] = (), files_from: str | os.PathLike[str] | None = None,
               workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
@@ -386,7 +389,9 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], *,
     Args:
         paths: folders (searched recursively), files and .zip archives.
         out: the report to write; its extension picks the format (.csv, .xlsx, .json, .html).
-        level: the ladder level to check against.
+        level: the ladder level to check against, or "auto": each resume at the rung it reads
+            as (its row's level), the cohort counted by rung.
+        tracks: specialization tracks (keywords/tracks.yaml) added to every check.
         job: a job posting every resume is matched with.
         keywords: extra catalog files.
         include, exclude: glob patterns on file names.
@@ -401,19 +406,21 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], *,
         progress: called with (files done, files in all) as rows arrive.
 
     Raises:
-        UsageError: an unknown level, an unsupported report extension, no input at all, or
+        UsageError: an unknown level or track, an unsupported report extension, no input at all, or
             an unreachable Dask scheduler.
         InputError: the posting cannot be read.
         OutputError: the report exists and force is false.
     """
-    from tailor.api import resolve_level
+    from tailor.api import resolve_level, resolve_tracks
     from tailor.catalog import load_catalog
     from tailor.posting import read_posting_bytes
+    from tailor.readiness import AUTO
 
     started = time.perf_counter()
     path = _check_output(out, force)
     catalog = load_catalog([os.fspath(k) for k in keywords])
-    lvl = resolve_level(catalog, level)
+    level_name = AUTO if level == AUTO else resolve_level(catalog, level, auto=True).name
+    track_ids = tuple(t.id for t in resolve_tracks(catalog, tracks))
     job_data = None
     if job is not None:
         from tailor.extract import read_resume
@@ -423,15 +430,16 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], *,
         job_data = (job_path.name, job_path.read_bytes())
         read_posting_bytes(job_data[1], str(job), catalog)  # refuse a bad posting up front
     wants_json = path is not None and path.suffix.lower() == ".json"
-    settings = BatchSettings(level=lvl.name, keywords=tuple(os.fspath(k) for k in keywords),
-                             job=job_data, anonymize=anonymize, key=key,
+    settings = BatchSettings(level=level_name, keywords=tuple(os.fspath(k) for k in keywords),
+                             tracks=track_ids, job=job_data, anonymize=anonymize, key=key,
                              json_reports=wants_json and not anonymize)
     plan = collect_inputs(paths, include=include, exclude=exclude, files_from=files_from,
                           max_bytes=settings.max_bytes)
     if job is not None:
         plan = _without_posting(plan, job)
 
-    tally = CohortTally(lvl.name)
+    tally = CohortTally(level_name, rungs=tuple(lvl.name for lvl in catalog.levels),
+                        tracks=track_ids)
     total = len(plan.items) + len(plan.skipped)
     rows: list[BatchRow | None] = [None] * len(plan.items)
     stack = contextlib.ExitStack()
@@ -452,7 +460,7 @@ def run_batch(paths: Sequence[str | os.PathLike[str]], *,
         if progress is not None:
             progress(done, total)
 
-    skipped = [error_row(name, lvl.name, reason, status=RowStatus.SKIPPED,
+    skipped = [error_row(name, level_name, reason, status=RowStatus.SKIPPED,
                          anonymize=anonymize, key=key) for name, reason in plan.skipped]
     for row in skipped:
         tally.add(row)

@@ -137,6 +137,7 @@ def check(file: str, level: str, job: str | None, tracks: tuple[str, ...],
 @click.option("--init", "init_file", metavar="FILE",
               help="Write a commented starter profile to FILE and stop.")
 @click.option("--job", metavar="POSTING", help="A job posting to tailor the drafts to.")
+@track_option
 @click.option("--out", "out_dir", default="draft", show_default=True, metavar="DIR",
               help="Folder for resume.docx and cover-letter.docx.")
 @click.option("--templates", metavar="DIR",
@@ -148,8 +149,9 @@ def check(file: str, level: str, job: str | None, tracks: tuple[str, ...],
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to report what was written.")
 def draft(level: str, profile_file: str | None, from_resume: str | None, init_file: str | None,
-          job: str | None, out_dir: str, templates: str | None, reference_docx: str | None,
-          force: bool, keyword_files: tuple[str, ...], fmt: str) -> None:
+          job: str | None, tracks: tuple[str, ...], out_dir: str, templates: str | None,
+          reference_docx: str | None, force: bool, keyword_files: tuple[str, ...],
+          fmt: str) -> None:
     """Draft a resume and cover letter for a career level as Word documents (DOCX).
 
     Only your own facts go in; where the level or the posting expects one you have not given,
@@ -168,7 +170,7 @@ def draft(level: str, profile_file: str | None, from_resume: str | None, init_fi
 
     result = run_draft(level=level, profile=profile_file, from_resume=from_resume, job=job,
                        out_dir=out_dir, force=force, templates=templates,
-                       reference_docx=reference_docx, keywords=keyword_files)
+                       reference_docx=reference_docx, keywords=keyword_files, tracks=tracks)
     colored = _use_color(None) and fmt == "text"
     click.echo(render_draft_run(result, fmt, color=colored), nl=False,
                color=colored or None)
@@ -179,8 +181,10 @@ def draft(level: str, profile_file: str | None, from_resume: str | None, init_fi
 @click.option("--out", metavar="FILE",
               help="The cohort report: .csv, .xlsx, .json or .html (by extension).")
 @click.option("--level", default="care-manager", show_default=True,
-              help="Career level every resume is checked against.")
+              help="Career level every resume is checked against, or auto: each at the rung "
+                   "it reads as.")
 @click.option("--job", metavar="POSTING", help="A job posting every resume is matched with.")
+@track_option
 @keyword_file_option
 @click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave matching files out.")
@@ -197,7 +201,8 @@ def draft(level: str, profile_file: str | None, from_resume: str | None, init_fi
               help="A secret that salts the ids (env TAILOR_ANONYMIZE_KEY).")
 @click.option("--force", is_flag=True, help="Replace --out FILE if it exists.")
 def batch(paths: tuple[str, ...], out: str | None, level: str, job: str | None,
-          keyword_files: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...],
+          tracks: tuple[str, ...], keyword_files: tuple[str, ...], include: tuple[str, ...],
+          exclude: tuple[str, ...],
           files_from: str | None, workers: int | None, timeout: float, scheduler: str | None,
           anonymize: bool, anonymize_key: str, force: bool) -> None:
     """Check a whole class of resumes: folders, files and .zip exports, in parallel, offline.
@@ -211,7 +216,8 @@ def batch(paths: tuple[str, ...], out: str | None, level: str, job: str | None,
     if not paths and not files_from:
         raise click.UsageError("give at least one folder, file or .zip (or --files-from)")
     with _progress_bar() as progress:
-        result = run_batch(paths, out=out, level=level, job=job, keywords=keyword_files,
+        result = run_batch(paths, out=out, level=level, tracks=tracks, job=job,
+                           keywords=keyword_files,
                            include=include, exclude=exclude, files_from=files_from,
                            workers=workers, timeout=timeout, scheduler=scheduler,
                            anonymize=anonymize, key=anonymize_key, force=force,

@@ -149,6 +149,7 @@ class CohortTally:
     years: list[float] = field(default_factory=list)
     assessed: int = 0
     rungs: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
 
     def add(self, row: BatchRow, missed: Iterable[str] = (),
             problems: Iterable[str] = ()) -> None:
@@ -209,6 +210,7 @@ class CohortTally:
             readiness_checked=self.assessed,
             years_relevant_mean=round(statistics.fmean(years), 1) if years else None,
             years_relevant_median=round(statistics.median(years), 1) if years else None,
+            tracks=self.tracks,
         )
 
 

@@ -101,6 +101,7 @@ class Draft:
         warnings: remarks (styles a reference document lacked, facts that were trimmed...).
         supported: ids of the catalog keywords the profile's own text shows.
         posting_terms: the posting's terms the profile supports, in the posting's words.
+        tracks: ids of the specialization tracks drafted toward.
     """
 
     level: str
@@ -112,6 +113,7 @@ class Draft:
     warnings: tuple[str, ...] = ()
     supported: tuple[str, ...] = ()
     posting_terms: tuple[str, ...] = field(default_factory=tuple)
+    tracks: tuple[str, ...] = ()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -688,6 +690,7 @@ def draft(profile: Profile | None = None, *, level: str = "care-manager",
         letter_markup=letter_markup, placeholders=tuple(placeholders),
         warnings=tuple(dict.fromkeys([*warn1, *warn2])), supported=tuple(sorted(supported)),
         posting_terms=tuple(t for t in posting_terms if t),
+        tracks=tuple(t.id for t in chosen),
     )
 
 

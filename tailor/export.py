@@ -261,6 +261,7 @@ def summary_to_dict(summary: CohortSummary) -> dict[str, Any]:
     titles = rung_titles()
     return {
         "level": summary.level,
+        "tracks": list(summary.tracks),
         "files": summary.files,
         "ok": summary.ok,
         "errors": summary.errors,
@@ -558,6 +559,9 @@ def _cohort_sheet(ws: WriteOnlyWorksheet, rows: Sequence[BatchRow], summary: Coh
     level_title = _level_title(rows, summary.level)
     against = ("each at the rung it reads as" if summary.level == AUTO
                else f"against the {level_title} level")
+    if summary.tracks:
+        against += " with the " + ", ".join(_track_titles(summary.tracks)) + " track"
+        against += "s" if len(summary.tracks) > 1 else ""
     put(_xlsx_cell(ws, title or f"Cohort report: {level_title}", font=_font(bold=True, size=16)))
     put(_xlsx_cell(ws, f"{summary.files} files checked {against}. "
                    "Scores are keyword coverage (0-100), not a verdict on the candidate.",
@@ -906,6 +910,7 @@ class CohortPage:
     ready: tuple[Meter, ...] = ()
     years_mean: str = "–"
     years_median: str = "–"
+    tracks: tuple[str, ...] = ()  # titles of the specialization tracks added to every check
 
 
 def render_cohort_html(rows: Sequence[BatchRow], summary: CohortSummary,
@@ -972,6 +977,7 @@ def build_cohort_page(rows: Sequence[BatchRow], summary: CohortSummary,
             for v, n in summary.ready),
         years_mean=_number(summary.years_relevant_mean),
         years_median=_number(summary.years_relevant_median),
+        tracks=_track_titles(summary.tracks),
     )
 
 
@@ -1013,6 +1019,25 @@ def _number(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{value:.1f}".removesuffix(".0")
+
+
+def _track_titles(ids: Sequence[str]) -> tuple[str, ...]:
+    """The shipped titles of specialization tracks, their ids where the catalog lacks one."""
+    if not ids:
+        return ()
+    try:
+        from tailor.catalog import load_catalog
+
+        catalog = load_catalog()
+    except TailorError:
+        return tuple(ids)
+    out = []
+    for ident in ids:
+        try:
+            out.append(catalog.track(ident).title)
+        except KeyError:
+            out.append(ident)
+    return tuple(out)
 
 
 def _level_title(rows: Sequence[BatchRow], level: str) -> str:

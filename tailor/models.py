@@ -842,6 +842,7 @@ class CohortSummary:
             `reads_as` and `ready`).
         years_relevant_mean, years_relevant_median: care-related years of experience over
             those resumes (None without any).
+        tracks: the specialization tracks added to every check (keywords/tracks.yaml ids).
     """
 
     level: str
@@ -864,3 +865,4 @@ class CohortSummary:
     readiness_checked: int = 0
     years_relevant_mean: float | None = None
     years_relevant_median: float | None = None
+    tracks: tuple[str, ...] = ()

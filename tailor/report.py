@@ -1111,6 +1111,7 @@ def draft_run_to_dict(run: Any) -> dict[str, Any]:
     """What `tailor draft` wrote, as plain data (`--format json`)."""
     return {
         "level": run.draft.level,
+        "tracks": list(run.draft.tracks),
         "resume": str(run.resume_path),
         "cover_letter": str(run.letter_path),
         "profile": str(run.profile_path) if run.profile_path else None,
@@ -1136,7 +1137,9 @@ def render_draft_run(run: Any, fmt: str, *, color: bool = False, width: int = 10
     out = io.StringIO()
     console = Console(file=out, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.print(Text("tailor draft", style="bold") + Text(f" · level: {run.draft.level}"))
+    tracks = f" · track: {', '.join(run.draft.tracks)}" if run.draft.tracks else ""
+    console.print(Text("tailor draft", style="bold")
+                  + Text(f" · level: {run.draft.level}{tracks}"))
     console.print(f"Wrote {run.resume_path} and {run.letter_path}")
     if run.profile_path:
         console.print(f"Wrote {run.profile_path}: the facts read from your resume; correct "
@@ -1176,7 +1179,9 @@ def render_batch_summary(result: Any, *, color: bool = False, width: int = 100) 
     s = result.summary
     rate = s.files / result.seconds if result.seconds else 0.0
     console.print(Text("tailor batch", style="bold") + Text(
-        f" · level: {s.level} · {s.files} files in {result.seconds:.1f} s "
+        f" · level: {s.level}"
+        + (f" · track: {', '.join(s.tracks)}" if s.tracks else "")
+        + f" · {s.files} files in {result.seconds:.1f} s "
         f"({rate:,.0f}/s, {result.workers} workers)"))
     console.print(Text.assemble(
         (f"{s.ok} checked", "green"), " · ", (f"{s.errors} errors", "red" if s.errors else ""),
