@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "DateRange",
@@ -171,6 +172,7 @@ _YEAR4 = r"(?:19[5-9]\d|20\d\d)"
 _YY = r"(?<![\w'])'\d{2}"  # normalize_line turns typographic apostrophes into "'"
 _YEAR = rf"(?:{_YEAR4}|{_YY})"
 
+_DIGIT = re.compile(r"\d")
 _POINT = re.compile(
     "|".join((
         # March 2021, Mar. 2021, March 3, 2021, Mar-2021, Jun '19
@@ -345,8 +347,15 @@ def find_ranges(text: str) -> list[tuple[DateRange, int, int]]:
         count only inside a range. Problems needing today's date ("future") are not set; see
         `range_problems`.
     """
-    if not isinstance(text, str) or not text:
-        return []
+    if not isinstance(text, str) or not text or _DIGIT.search(text) is None:
+        return []  # every date has a number in it
+    return list(_ranges(text))
+
+
+@lru_cache(maxsize=1024)
+def _ranges(text: str) -> tuple[tuple[DateRange, int, int], ...]:
+    """find_ranges' work, remembered: a resume's dated lines are read by several steps (entry
+    splitting, prose tests, readiness), and its ranges are immutable."""
     points = _points(text)
     out: list[tuple[DateRange, int, int]] = []
     index = 0
@@ -409,7 +418,7 @@ def find_ranges(text: str) -> list[tuple[DateRange, int, int]]:
             end_at,
         ))
         index += used
-    return out
+    return tuple(out)
 
 
 def parse_range(text: str, *, today: date | None = None) -> DateRange | None:

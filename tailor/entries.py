@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tailor.dates import DateRange, find_ranges, parse_range
 from tailor.models import Line, ResumeText, Section, Source
@@ -355,6 +356,7 @@ def _proper_words(text: str) -> int:
     return count
 
 
+@lru_cache(maxsize=2048)  # a pure function of the phrase, asked about again and again
 def classify_phrase(text: str) -> str:
     """What a header phrase names.
 

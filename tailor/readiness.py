@@ -26,6 +26,7 @@ Nothing here reads the clock: callers pass `today`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -249,12 +250,16 @@ def _iso(ym: YearMonth | None) -> str | None:
 def _merge(spans: Iterable[tuple[tuple[int, int], float]]) -> float:
     """Months covered, overlaps counted once; a month covered only by part-time roles counts
     at the largest weight covering it."""
-    months: dict[int, float] = {}
-    for (first, last), weight in spans:
-        for month in range(first, last + 1):
-            if weight > months.get(month, 0.0):
-                months[month] = weight
-    return sum(months.values())
+    stretches = [(first, last + 1, weight) for (first, last), weight in spans if last >= first]
+    # Between two consecutive span edges the same spans cover every month: weigh each stretch
+    # once (a thirty-year career is a few dozen stretches, not hundreds of months).
+    edges = sorted({edge for first, stop, _w in stretches for edge in (first, stop)})
+    total = 0.0
+    for start, stop in itertools.pairwise(edges):
+        weight = max((w for first, end, w in stretches if first <= start and stop <= end),
+                     default=0.0)
+        total += weight * (stop - start)
+    return total
 
 
 def experience(entries: ResumeEntries, today: date, *,
