@@ -561,17 +561,18 @@ class _Block:
 def _is_prose(line: Line) -> bool:
     text = line.text
     words = text.split()
-    ranges = find_ranges(text)
-    if len(words) <= _MAX_HEAD_WORDS * 2 and any(
-            r.present or not r.single for r, _, _ in ranges) and not text.endswith("."):
-        return False  # a header with dates: "Care Manager | Riverside | 2021 – Present"
+    ranges = None  # read only where a rule needs them: most bullets are long prose
+    if len(words) <= _MAX_HEAD_WORDS * 2 and not text.endswith("."):
+        ranges = find_ranges(text)
+        if any(r.present or not r.single for r, _, _ in ranges):
+            return False  # a header with dates: "Care Manager | Riverside | 2021 – Present"
     if len(words) > _PROSE_WORDS:
         return True
     if text[:1].islower():
         return True
     if text.endswith((".", "!", "?", ";")) and not _ABBREV_END.search(text) and len(words) > 3:
         return True
-    if _VERB_START.match(text) and not ranges:
+    if _VERB_START.match(text) and not (find_ranges(text) if ranges is None else ranges):
         kind = classify_phrase(text)
         return kind not in ("title", "employer", "location")
     return False
