@@ -30,7 +30,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tailor.dates import DateRange, Precision, YearMonth, find_ranges, range_problems
@@ -384,6 +384,10 @@ def _requirement_checks(catalog: Catalog, level: Level, by_id: Mapping[str, Keyw
     for req in catalog.requirements:
         if level.name not in req.levels:
             continue
+        known = context.decided.get(req.id)  # a requirement reads the same at every rung
+        if known is not None:
+            out.append(known)
+            continue
         status, evidence, line = RequirementStatus.MISSING, "", None
         for ident in req.keywords:
             result = by_id.get(ident)
@@ -399,9 +403,11 @@ def _requirement_checks(catalog: Catalog, level: Level, by_id: Mapping[str, Keyw
             if status is RequirementStatus.MISSING:
                 status = RequirementStatus.IN_PROGRESS
                 evidence, line = pending[0].text, pending[0].line
-        out.append(RequirementCheck(id=req.id, label=req.label, weight=req.weight,
-                                    status=status, evidence=evidence, line=line,
-                                    source=req.source, step=req.step))
+        check = RequirementCheck(id=req.id, label=req.label, weight=req.weight,
+                                 status=status, evidence=evidence, line=line,
+                                 source=req.source, step=req.step)
+        context.decided[req.id] = check
+        out.append(check)
     return tuple(out)
 
 
@@ -419,6 +425,8 @@ class _Context:
     lines: Mapping[int, Line]
     education: Sequence[EducationEntry]
     today: date
+    terms: Mapping[str, str]  # keyword id -> term
+    decided: dict[str, RequirementCheck] = field(default_factory=dict)  # by requirement id
 
     def own(self, keyword: Keyword, ev: Evidence) -> bool:
         """Whether the line shows the person's own credential (not a colleague's)."""
@@ -456,9 +464,8 @@ def _after(rng: DateRange, now: YearMonth) -> bool:
     return end.year > now.year
 
 
-def _focus_checks(catalog: Catalog, level: Level,
-                  by_id: Mapping[str, KeywordResult]) -> tuple[FocusCheck, ...]:
-    terms = {kw.id: kw.term for kw in catalog.keywords}
+def _focus_checks(level: Level, by_id: Mapping[str, KeywordResult],
+                  terms: Mapping[str, str]) -> tuple[FocusCheck, ...]:
     out = []
     for ident in level.focus_keywords:
         result = by_id.get(ident)
@@ -479,7 +486,7 @@ def _rung(catalog: Catalog, level: Level, exp: Experience, by_id: Mapping[str, K
           context: _Context) -> RungReadiness:
     years = _years(exp)
     requirements = _requirement_checks(catalog, level, by_id, context)
-    focus = _focus_checks(catalog, level, by_id)
+    focus = _focus_checks(level, by_id, context.terms)
     found = sum(1 for f in focus if f.found)
     reasons: list[str] = []
 
@@ -674,7 +681,8 @@ def assess(resume: ResumeText, catalog: Catalog, by_id: Mapping[str, KeywordResu
     entries = entries if entries is not None else read_entries(resume)
     summary = " ".join(filter(None, (entries.contact.headline, entries.summary)))
     exp = experience(entries, today, summary_text=summary)
-    context = _Context({line.number: line for line in resume.lines}, entries.education, today)
+    context = _Context({line.number: line for line in resume.lines}, entries.education, today,
+                       {kw.id: kw.term for kw in catalog.keywords})
     rungs = tuple(_rung(catalog, lvl, exp, by_id, context) for lvl in catalog.levels)
     reads_as, why = _reads_as(catalog, rungs, exp)
     rungs = _below(rungs, [lvl.name for lvl in catalog.levels].index(reads_as.name),
