@@ -8,9 +8,7 @@ import dataclasses
 import io
 import json
 import re
-import shutil
 import subprocess
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from datetime import date
@@ -44,7 +42,8 @@ from tailor.models import CATEGORY_LABELS, BatchRow, Category, CohortSummary, Re
 from tailor.posting import read_posting_bytes
 from tailor.report import report_to_dict
 
-from . import factories
+from . import browser, factories
+from .browser import needs_chromium
 from .conftest import REPO
 
 LEVEL = "assistant"
@@ -944,22 +943,9 @@ def test_missing_folder_is_an_output_error(tmp_path: Path, rows: list[BatchRow],
 # ----------------------------------------------------------------------------------------------
 # A real browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (apt-get install -y --no-install-recommends chromium)")
-
-
 def chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory(prefix="tailor-chromium-") as profile:
-        return subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
-             "--virtual-time-budget=2000", f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=120, check=True)
+    """The dashboard sorts and filters in script: give it time to run."""
+    return browser.chromium(*args, script_ms=2000)
 
 
 @pytest.fixture(scope="module")

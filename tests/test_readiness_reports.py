@@ -28,7 +28,7 @@ from tailor.report import (
 )
 from tailor.report_html import build_page, render_html
 
-from .test_report_html import chromium, needs_chromium
+from .browser import chromium, needs_chromium
 
 TODAY = date(2026, 11, 24)
 DATA = Path(__file__).parent / "data" / "readiness"

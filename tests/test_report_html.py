@@ -5,9 +5,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import docx
@@ -43,6 +40,8 @@ from tailor.report_html import (
     render_html,
     split_segments,
 )
+
+from .browser import chromium, needs_chromium
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "resume.docx"
@@ -421,22 +420,6 @@ def test_a_two_page_resume_stays_small(example_report: Report) -> None:
 # ----------------------------------------------------------------------------------------------
 # A real browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (apt-get install -y --no-install-recommends chromium)")
-
-
-def chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory(prefix="tailor-chromium-") as profile:
-        return subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
-             f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=120, check=True)
 
 
 @pytest.fixture(scope="module")
